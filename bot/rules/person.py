@@ -1,0 +1,69 @@
+"""Surname, first name and telephone."""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from bot.i18n import Checked, invalid, valid
+from bot.rules.text import has_control_characters, tidy
+
+NAME_MAX_LENGTH = 50
+PHONE_MAX_LENGTH = 30
+DEFAULT_PHONE_REGION = "FR"
+# Overseas departments and collectivities share the French numbering plan: "0590 ..." dialled
+# in France is a Guadeloupe number, which phonenumbers only accepts with region GP.
+FRENCH_NUMBERING_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+# Letters of any script, joined by spaces, hyphens, apostrophes or dots ("Jean-Paul", "O'Neil").
+_NAME = re.compile(r"^[^\W\d_]+(?:(?:[ '’.-]|\. )[^\W\d_]+)*\.?$")
+
+
+def _check_name(raw, field: str) -> Checked[str]:
+    value = tidy(raw)
+    if not value:
+        return invalid(f"{field}.required")
+    if len(value) > NAME_MAX_LENGTH:
+        return invalid(f"{field}.too_long", max=NAME_MAX_LENGTH)
+    if has_control_characters(value) or not _NAME.match(value):
+        return invalid(f"{field}.invalid")
+    return valid(value)
+
+
+def check_surname(raw) -> Checked[str]:
+    """Surnames are kept in capitals, as on the summary (ROSEMONDE)."""
+    checked = _check_name(raw, "surname")
+    return valid(checked.value.upper()) if checked.ok else checked
+
+
+def check_first_name(raw) -> Checked[str]:
+    return _check_name(raw, "first_name")
+
+
+def check_phone(raw, region: str = DEFAULT_PHONE_REGION) -> Checked[str]:
+    """Any French or international number; normalised to E.164 (+33123456789)."""
+    value = tidy(raw)
+    if not value:
+        return invalid("phone.required")
+    if len(value) > PHONE_MAX_LENGTH:
+        return invalid("phone.invalid", value=value[:PHONE_MAX_LENGTH] + "…")
+    if value.startswith("00"):
+        value = "+" + value[2:]
+    regions = (region,) if value.startswith("+") or region not in FRENCH_NUMBERING_REGIONS \
+        else FRENCH_NUMBERING_REGIONS
+    for candidate_region in regions:
+        try:
+            number = phonenumbers.parse(value, candidate_region)
+        except phonenumbers.NumberParseException:
+            return invalid("phone.invalid", value=value)
+        if phonenumbers.is_valid_number(number):
+            return valid(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return invalid("phone.invalid", value=value)
+
+
+def display_phone(e164: str) -> str:
+    """French numbers as dialled in France (01 23 45 67 89, 0590 27 12 34), others in
+    international form."""
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) in FRENCH_NUMBERING_REGIONS:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -1,0 +1,46 @@
+"""Trust question and answer."""
+import pytest
+
+from bot.rules import (
+    DEFAULT_TRUST_QUESTION, TRUST_QUESTIONS, check_trust_answer, check_trust_question,
+    trust_question_label,
+)
+
+
+def test_list_holds_the_seeds_questions_with_the_nickname_first():
+    labels = [question["fr"] for question in TRUST_QUESTIONS.values()]
+    assert labels[0] == "Quel est votre surnom ?"
+    assert "Le prénom de votre conjoint(e) ?" in labels
+    assert "Le nom de votre animal de compagnie ?" in labels
+    assert trust_question_label(DEFAULT_TRUST_QUESTION, "fr") == "Quel est votre surnom ?"
+    assert all(question["en"] for question in TRUST_QUESTIONS.values())
+
+
+@pytest.mark.parametrize("raw, code", [
+    ("", "nickname"),                                    # the form's default
+    ("pet_name", "pet_name"),
+    ("2", "partner_first_name"),
+    ("Le prénom de votre conjoint(e) ?", "partner_first_name"),
+    ("le prenom de votre conjoint(e)", "partner_first_name"),
+    ("Your pet's name?", "pet_name"),
+    ("what is your nickname", "nickname"),
+])
+def test_trust_question_by_code_position_or_label(raw, code):
+    assert check_trust_question(raw).value == code
+
+
+@pytest.mark.parametrize("raw", ["9", "0", "Votre couleur préférée ?"])
+def test_unknown_trust_question_lists_the_choices_in_the_reader_language(raw):
+    problem = check_trust_question(raw).problem
+    assert problem.code == "trust_question.unknown"
+    assert "Quel est votre surnom ?" in problem.text("fr")
+    assert "What is your nickname?" in problem.text("en")
+    assert "Quel est votre surnom ?" not in problem.text("en")
+
+
+def test_trust_answer():
+    assert check_trust_answer(" Paul ").value == "Paul"
+    assert check_trust_answer("").problem.code == "trust_answer.required"
+    assert check_trust_answer("x" * 101).problem.code == "trust_answer.invalid"
+    assert check_trust_answer("").problem.text("fr") == "La réponse à la question de confiance est obligatoire."
+    assert check_trust_answer("").problem.text("en") == "The answer to the trust question is required."
