@@ -99,8 +99,10 @@ class ActivatedAccount:
         return cls(**{f.name: getattr(row, f.name) or "" for f in dataclasses.fields(cls)})
 
 
-def check_form_field(name: str, raw, country: str = rules.DEFAULT_COUNTRY) -> Checked:
-    """The rule of one form field by its name (the postcode's rule depends on the country)."""
+def check_form_field(name: str, raw, country=rules.DEFAULT_COUNTRY) -> Checked:
+    """The rule of one form field by its name. The postcode's rule depends on the country,
+    given as typed or as its code."""
+    country = rules.check_country(country).value or rules.DEFAULT_COUNTRY
     checks = {
         "surname": rules.check_surname,
         "first_name": rules.check_first_name,

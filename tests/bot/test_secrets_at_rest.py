@@ -1,0 +1,26 @@
+"""No plaintext password or activation code anywhere in the database files."""
+from bot.credentials import hash_password
+from tests.conftest import GOOD_PASSWORD
+
+
+def database_bytes(settings) -> bytes:
+    """The database file and its WAL and shared-memory companions, as stored on disk."""
+    path = settings.database_url.removeprefix("sqlite:///")
+    files = [p for p in __import__("pathlib").Path(path).parent.glob("accounts.db*")]
+    assert any(p.name == "accounts.db" for p in files)
+    return b"".join(p.read_bytes() for p in files)
+
+
+def test_no_plaintext_secret_in_the_database_file(service, settings, make_form, last_code):
+    service.pre_register(make_form(password_hash=hash_password(GOOD_PASSWORD)))
+    code = last_code()
+    before_activation = database_bytes(settings)
+    account = service.activate(code, "lila.rosemonde@orange.fr")
+    service.sessions.kw["bind"].dispose()  # close connections so the WAL is checkpointed too
+    after_activation = database_bytes(settings)
+    for stored in (before_activation, after_activation):
+        for secret in (GOOD_PASSWORD, code):
+            for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+                assert secret.encode(encoding) not in stored
+        assert b"$argon2id$" in stored  # the hash is there, so the search looked at real data
+    assert account.subscriber_number.encode() in after_activation
