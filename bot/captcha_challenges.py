@@ -42,13 +42,18 @@ class CaptchaService:
             session.add(challenge)
         return challenge.id
 
+    def discard(self, challenge_id: str | None) -> None:
+        """The user asked for another image: this one stops working."""
+        if not challenge_id:
+            return
+        with self._sessions.begin() as session:
+            challenge = session.get(CaptchaChallenge, challenge_id)
+            if challenge is not None and challenge.used_at is None:
+                challenge.used_at = self._clock.now()
+
     def refresh(self, challenge_id: str | None) -> str:
         """"Changer l'image": the old challenge stops working, a new one is returned."""
-        if challenge_id:
-            with self._sessions.begin() as session:
-                old = session.get(CaptchaChallenge, challenge_id)
-                if old is not None and old.used_at is None:
-                    old.used_at = self._clock.now()
+        self.discard(challenge_id)
         return self.new_challenge()
 
     def _live_answer(self, challenge_id: str) -> str | None:

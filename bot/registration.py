@@ -6,6 +6,8 @@ and the tests all go through it, so every rule of the procedure is written once.
 from __future__ import annotations
 
 import dataclasses
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -37,6 +39,8 @@ MAX_WRONG_CODES = 5
 LOCK_MINUTES = 15
 # How long a closed registration keeps its code's hash, to answer "expired" or "already used".
 CLOSED_REGISTRATION_DAYS = 30
+
+_SUMMARY_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
 # Fields of the form, in the order of the procedure, with the rule that checks each one.
 FORM_FIELDS = (
@@ -357,3 +361,20 @@ class AccountService:
         language = language_or_default(language or account.language)
         return render_summary_pdf(self.summary_content(account, language), language,
                                   self.clock.now(), self.settings.zone)
+
+    def save_summary_pdf(self, account: ActivatedAccount, language: Optional[str] = None) -> tuple[str, Path]:
+        """Write the summary PDF in a folder named by a fresh unguessable token; return both."""
+        token = secrets.token_urlsafe(32)
+        folder = self.settings.summary_dir / token
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"recapitulatif-{account.subscriber_number}.pdf"
+        path.write_bytes(self.summary_pdf(account, language))
+        return token, path.resolve()
+
+    def summary_file(self, token: str) -> Optional[Path]:
+        """The PDF saved under `token`, or None (malformed tokens never touch the disk)."""
+        if not _SUMMARY_TOKEN.match(token or ""):
+            return None
+        folder = self.settings.summary_dir / token
+        files = sorted(folder.glob("recapitulatif-*.pdf")) if folder.is_dir() else []
+        return files[0] if files else None

@@ -34,6 +34,8 @@ class Settings:
     captcha_ttl_minutes: int = 10
     time_zone: str = "Europe/Paris"
     certificate_accounts_csv: str = "fixtures/certificate_accounts.csv"
+    public_base_url: str = "http://localhost:5005"
+    summary_dir: Path = Path("var/summaries")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -62,4 +64,6 @@ class Settings:
             certificate_accounts_csv=env.get(
                 "CERTIFICATE_ACCOUNTS_CSV", defaults.certificate_accounts_csv
             ),
+            public_base_url=env.get("PUBLIC_BASE_URL", defaults.public_base_url).rstrip("/"),
+            summary_dir=Path(env.get("SUMMARY_DIR", str(defaults.summary_dir))),
         )

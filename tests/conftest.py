@@ -24,6 +24,7 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(
         database_url=f"sqlite:///{tmp_path / 'accounts.db'}",
         mail_outbox_dir=tmp_path / "outbox",
+        summary_dir=tmp_path / "summaries",
     )
 
 

@@ -62,8 +62,9 @@ def check_complement(raw) -> Checked[str]:
     return _optional_text(raw, COMPLEMENT_MAX_LENGTH, "complement.invalid")
 
 
-def check_postcode(raw, country: str = DEFAULT_COUNTRY) -> Checked[str]:
-    """Optional on the form; when given for France it has exactly 5 digits."""
+def check_postcode(raw, country: str | None = DEFAULT_COUNTRY) -> Checked[str]:
+    """Optional on the form; when given for France it has exactly 5 digits. With the country
+    not known yet (None), any plausible postcode passes; check again once it is known."""
     value = tidy(raw).upper()
     if not value:
         return valid("")

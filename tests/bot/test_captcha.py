@@ -77,3 +77,11 @@ def test_purge_drops_spent_challenges(service, clock):
     live = service.captcha.new_challenge()
     assert service.captcha.purge() == 2
     assert service.captcha.image_png(live)
+
+
+def test_discard(service):
+    challenge = service.captcha.new_challenge()
+    answer = answer_of(service, challenge)
+    service.captcha.discard(challenge)
+    service.captcha.discard(None)
+    assert service.captcha.check(challenge, answer).problem.code == "captcha.expired"

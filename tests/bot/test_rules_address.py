@@ -89,3 +89,9 @@ def test_country_names_for_display():
     assert country_name("FR", "fr") == "FRANCE"
     assert country_name("DE", "fr") == "ALLEMAGNE"
     assert country_name("DE", "en") == "GERMANY"
+
+
+def test_postcode_with_the_country_not_known_yet():
+    assert check_postcode("SW1A 1AA", None).value == "SW1A 1AA"
+    assert check_postcode("75016", None).value == "75016"
+    assert check_postcode("12#4", None).problem.code == "postcode.invalid"

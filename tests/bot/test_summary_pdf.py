@@ -70,3 +70,13 @@ def test_footer_matches_the_seeds_format():
 def test_account_lookup_by_subscriber_number(service, account):
     assert service.account(account.subscriber_number) == account
     assert service.account("00000000000000") is None
+
+
+def test_saved_summary_is_found_by_its_token_only(service, account):
+    token, path = service.save_summary_pdf(account, "en")
+    assert path.is_file() and path.name == f"recapitulatif-{account.subscriber_number}.pdf"
+    assert "SUMMARY OF YOUR PERSONAL DATA" in pdf_text(path.read_bytes())
+    assert service.summary_file(token).resolve() == path
+    for bad in ("", "../../etc", token[:-1] + "/", "x" * 20, token + "x" * 40):
+        assert service.summary_file(bad) is None
+    assert service.summary_file("A" * 43) is None  # well formed but unknown

@@ -1,0 +1,81 @@
+"""Activation: code and CAPTCHA, then the login e-mail; the subscriber number and the summary."""
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
+
+from actions.extraction import activation_answers
+from actions.form_validation import FormValidator, ask_captcha
+from actions.service import account_service, language_of, say_problem
+from bot import rules
+from bot.credentials import looks_like_activation_code
+from bot.i18n import Problem, Refused, format_long_date
+
+ACTIVATION_FORM = "activation_form"
+ACTIVATION_SLOTS = ("activation_code", "activation_captcha", "activation_email")
+# Errors after which the user may simply try again with the right code or address.
+RETRYABLE = {"activation.wrong_code", "email.invalid"}
+
+
+class ValidateActivationForm(FormValidator):
+    def name(self) -> str:
+        return f"validate_{ACTIVATION_FORM}"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        return self.without_disabled_captcha(domain_slots)
+
+    def answers(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
+        message = tracker.latest_message
+        return activation_answers(requested, message.get("text") or "",
+                                  (message.get("intent") or {}).get("name"))
+
+    def validate_activation_code(self, value, dispatcher, tracker, domain):
+        code = "".join(str(value or "").split())
+        if looks_like_activation_code(code):
+            return {"activation_code": code}
+        return self.refuse(dispatcher, tracker, "activation_code", Problem("activation.code_format"))
+
+    def validate_activation_captcha(self, value, dispatcher, tracker, domain):
+        return self.check_captcha(dispatcher, tracker, "activation_captcha", value)
+
+    def validate_activation_email(self, value, dispatcher, tracker, domain):
+        return self.outcome(dispatcher, tracker, "activation_email", rules.check_email_syntax(value))
+
+
+class ActionAskActivationCaptcha(Action):
+    def name(self) -> str:
+        return "action_ask_activation_captcha"
+
+    async def run(self, dispatcher, tracker, domain):
+        return ask_captcha(dispatcher)
+
+
+class ActionActivate(Action):
+    def name(self) -> str:
+        return "action_activate"
+
+    async def run(self, dispatcher, tracker, domain):
+        service = account_service()
+        language = language_of(tracker)
+        forget = [SlotSet(slot, None) for slot in (*ACTIVATION_SLOTS, "captcha_id")]
+        try:
+            account = service.activate(tracker.get_slot("activation_code"),
+                                       tracker.get_slot("activation_email"))
+        except Refused as refused:
+            say_problem(dispatcher, tracker, refused.problem)
+            if refused.problem.code in RETRYABLE:
+                dispatcher.utter_message(response="utter_activation_retry")
+                return forget + [FollowupAction(ACTIVATION_FORM)]
+            if refused.problem.code == "activation.expired":
+                dispatcher.utter_message(response="utter_code_expired_help")
+            return forget
+
+        day = account.registered_at.astimezone(service.settings.zone).date()
+        dispatcher.utter_message(
+            response="utter_activated", first_name=account.first_name, surname=account.surname,
+            date=format_long_date(day, language), subscriber_number=account.subscriber_number)
+        token, path = service.save_summary_pdf(account, language)
+        web_chat = tracker.get_latest_input_channel() == "socketio"
+        link = f"{service.settings.public_base_url}/webhooks/web/summary/{token}"
+        dispatcher.utter_message(response="utter_summary_pdf", pdf=link if web_chat else str(path))
+        return forget

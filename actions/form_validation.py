@@ -1,0 +1,86 @@
+"""What the two forms' validation actions share: extract only from the message that answers the
+form, say each problem in the conversation's language, and ask for CAPTCHAs."""
+from __future__ import annotations
+
+from abc import abstractmethod
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.service import account_service, captcha_links, say_problem
+from bot.i18n import Checked, Problem
+
+CAPTCHA_PASSED = "passed"
+
+
+def follows_user_message(tracker: Tracker, form_name: str) -> bool:
+    """True when this validation answers the user's latest message, False when the form was
+    (re)activated by an action with slots already filled, e.g. after a correction."""
+    seen_form_run = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return True
+        if kind == "action" and event.get("name") not in ("action_listen", None):
+            if event.get("name") == form_name and not seen_form_run:
+                seen_form_run = True  # the form's own run, added just before the candidates
+                continue
+            return False
+    return False
+
+
+def typed_now(tracker: Tracker, form_name: str, value: Any) -> bool:
+    """Was `value` typed in the message being answered (rather than a stored hash or marker)?"""
+    text = (tracker.latest_message.get("text") or "").strip()
+    return follows_user_message(tracker, form_name) and value == text
+
+
+class FormValidator(FormValidationAction):
+    """Base of the forms' validation actions: one `answers` method decides what a message fills."""
+
+    @abstractmethod
+    def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
+        """The slots the latest message fills, given the slot the form asked for."""
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if not follows_user_message(tracker, self.form_name()):
+            return []
+        values = self.answers(tracker, tracker.get_slot("requested_slot"))
+        return [SlotSet(slot, value) for slot, value in values.items()]
+
+    def without_disabled_captcha(self, slots: list[str]) -> list[str]:
+        if account_service().settings.captcha_enabled:
+            return slots
+        return [slot for slot in slots if slot not in ("captcha_answer", "activation_captcha")]
+
+    @staticmethod
+    def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
+               problem: Problem) -> dict[str, Any]:
+        say_problem(dispatcher, tracker, problem)
+        return {slot: None}
+
+    def outcome(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
+                checked: Checked) -> dict[str, Any]:
+        if checked.ok:
+            return {slot: checked.value}
+        return self.refuse(dispatcher, tracker, slot, checked.problem)
+
+    def check_captcha(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
+                      value: Any) -> dict[str, Any]:
+        if value == CAPTCHA_PASSED and not typed_now(tracker, self.form_name(), value):
+            return {slot: value}
+        checked = account_service().captcha.check(tracker.get_slot("captcha_id"), value)
+        if checked.ok:
+            return {slot: CAPTCHA_PASSED}
+        return self.refuse(dispatcher, tracker, slot, checked.problem)
+
+
+def ask_captcha(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    """Show a new challenge: an image in the web chat, a link to it in text channels."""
+    challenge = account_service().captcha.new_challenge()
+    dispatcher.utter_message(response="utter_captcha", **captcha_links(challenge))
+    return [SlotSet("captcha_id", challenge)]

@@ -1,0 +1,59 @@
+"""The conversation's language, set before any response of the turn is rendered.
+
+action_validate_slot_mappings runs after every user message, before the next action, so a
+language set here applies to every reply of that turn. It is set by the web page's session
+metadata, by the first real sentence, and afterwards only when the user asks for a language.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+
+from bot.i18n import LANGUAGES
+from bot.language import guess_language, requested_language
+
+
+def language_for(current: str | None, text: str | None) -> str | None:
+    """The language after this message, or None to leave it as it is."""
+    asked = requested_language(text)
+    if asked and asked != current:
+        return asked
+    if current is None:
+        return guess_language(text)
+    return None
+
+
+class ValidateSlotMappings(ValidationAction):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    def domain_slots(self, domain: dict[str, Any]) -> list[str]:
+        return ["language"]  # the form slots are handled by the forms' own validation actions
+
+    async def extract_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: dict[str, Any]) -> dict[str, Any]:
+        text = tracker.latest_message.get("text")
+        if text and text.startswith("/"):
+            return {}  # a button's payload says nothing about the language
+        language = language_for(tracker.get_slot("language"), text)
+        return {"language": language} if language else {}
+
+
+class ActionSessionStart(Action):
+    """Starts a session, in the language the web page asks for (metadata "language")."""
+
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = [SessionStarted()]
+        metadata = tracker.get_slot("session_started_metadata") or {}
+        if metadata.get("language") in LANGUAGES:
+            events.append(SlotSet("language", metadata["language"]))
+        events.append(ActionExecuted("action_listen"))
+        return events

@@ -1,0 +1,306 @@
+"""Pre-registration: the form, its summary, corrections, confirmation and cancellation."""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.extraction import CORRECTABLE, cleared, correction, registration_answers
+from actions.form_validation import FormValidator, ask_captcha, typed_now
+from actions.service import account_service, language_of, say_problem
+from bot import rules
+from bot.credentials import hash_password, is_password_hash, password_matches
+from bot.i18n import Problem, Refused, format_datetime
+from bot.registration import RegistrationForm, check_form_field
+
+FORM = "registration_form"
+PASSWORD_CONFIRMED = "confirmed"
+# In the order of the procedure; terms and CAPTCHA are the first step.
+FORM_SLOTS = (
+    "terms_accepted", "captcha_answer", "login_email", "login_email_confirmation", "password",
+    "password_confirmation", "surname", "first_name", "phone", "street_number", "street_type",
+    "street_name", "complement", "postcode", "city", "country", "trust_question", "trust_answer",
+)
+DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email"):]  # what "effacer" clears
+
+
+def keep_cleared(validate):
+    """A slot emptied by a correction stays empty (the form asks it again), unchecked."""
+    @functools.wraps(validate)
+    def wrapper(self, value, dispatcher, tracker, domain):
+        slot = validate.__name__.removeprefix("validate_")
+        return {slot: None} if value is None else validate(self, value, dispatcher, tracker, domain)
+    return wrapper
+
+
+def form_field_validator(slot: str):
+    """validate_<slot> for a field whose rule lives in bot.registration.check_form_field."""
+    def validate(self, value, dispatcher, tracker, domain):
+        return self.outcome(dispatcher, tracker, slot,
+                            check_form_field(slot, value, tracker.get_slot("country")))
+    validate.__name__ = f"validate_{slot}"
+    return keep_cleared(validate)
+
+
+def registration_in_progress(tracker: Tracker) -> bool:
+    return any(tracker.get_slot(slot) is not None for slot in FORM_SLOTS)
+
+
+def registration_complete(tracker: Tracker, captcha_enabled: bool) -> bool:
+    needed = [s for s in FORM_SLOTS if captcha_enabled or s != "captcha_answer"]
+    return all(tracker.get_slot(slot) is not None for slot in needed)
+
+
+def forget(slots) -> list[dict[str, Any]]:
+    return [SlotSet(slot, None) for slot in slots]
+
+
+class ValidateRegistrationForm(FormValidator):
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        return self.without_disabled_captcha(domain_slots)
+
+    def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
+        message = tracker.latest_message
+        entities = {e["entity"]: e["value"] for e in message.get("entities", [])}
+        filled = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+        return registration_answers(requested, message.get("text") or "",
+                                    (message.get("intent") or {}).get("name"), entities, filled)
+
+    @keep_cleared
+    def validate_terms_accepted(self, value, dispatcher, tracker, domain):
+        if value is True:
+            return {"terms_accepted": True}
+        return self.refuse(dispatcher, tracker, "terms_accepted",
+                           Problem("registration.terms_not_accepted"))
+
+    @keep_cleared
+    def validate_captcha_answer(self, value, dispatcher, tracker, domain):
+        return self.check_captcha(dispatcher, tracker, "captcha_answer", value)
+
+    @keep_cleared
+    def validate_login_email(self, value, dispatcher, tracker, domain):
+        result = self.outcome(dispatcher, tracker, "login_email",
+                              account_service().check_login_email(value))
+        confirmation = tracker.get_slot("login_email_confirmation")
+        if result["login_email"] and confirmation and \
+                rules.email_key(confirmation) != rules.email_key(result["login_email"]):
+            result["login_email_confirmation"] = None  # a new address is confirmed again
+        return result
+
+    @keep_cleared
+    def validate_login_email_confirmation(self, value, dispatcher, tracker, domain):
+        email = tracker.get_slot("login_email") or ""
+        return self.outcome(dispatcher, tracker, "login_email_confirmation",
+                            rules.check_email_confirmation(email, value))
+
+    @keep_cleared
+    def validate_password(self, value, dispatcher, tracker, domain):
+        if is_password_hash(value) and not typed_now(tracker, FORM, value):
+            return {"password": value}  # our own hash, validated when it was typed
+        checked = rules.check_password(value, tracker.get_slot("login_email"))
+        if not checked.ok:
+            return self.refuse(dispatcher, tracker, "password", checked.problem)
+        dispatcher.utter_message(
+            response=f"utter_password_strength_{rules.password_strength(checked.value)}")
+        # Only the hash is kept; the confirmation is checked against it.
+        return {"password": hash_password(checked.value), "password_confirmation": None}
+
+    @keep_cleared
+    def validate_password_confirmation(self, value, dispatcher, tracker, domain):
+        if value == PASSWORD_CONFIRMED and not typed_now(tracker, FORM, value):
+            return {"password_confirmation": value}
+        if password_matches(tracker.get_slot("password") or "", value):
+            return {"password_confirmation": PASSWORD_CONFIRMED}
+        return self.refuse(dispatcher, tracker, "password_confirmation",
+                           Problem("password.confirmation_mismatch"))
+
+    validate_surname = form_field_validator("surname")
+    validate_first_name = form_field_validator("first_name")
+    validate_phone = form_field_validator("phone")
+    validate_street_number = form_field_validator("street_number")
+    validate_street_type = form_field_validator("street_type")
+    validate_street_name = form_field_validator("street_name")
+    validate_complement = form_field_validator("complement")
+    validate_city = form_field_validator("city")
+    validate_trust_question = form_field_validator("trust_question")
+    validate_trust_answer = form_field_validator("trust_answer")
+
+    @keep_cleared
+    def validate_postcode(self, value, dispatcher, tracker, domain):
+        country = rules.check_country(tracker.get_slot("country") or "").value  # None: not asked yet
+        return self.outcome(dispatcher, tracker, "postcode", rules.check_postcode(value, country))
+
+    @keep_cleared
+    def validate_country(self, value, dispatcher, tracker, domain):
+        result = self.outcome(dispatcher, tracker, "country", rules.check_country(value))
+        postcode = tracker.get_slot("postcode")
+        if result["country"] and postcode:
+            # The postcode was checked before the country was known: check it for that country.
+            checked = rules.check_postcode(postcode, result["country"])
+            if not checked.ok:
+                result.update(self.refuse(dispatcher, tracker, "postcode", checked.problem))
+        return result
+
+
+class ActionAskCaptchaAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_captcha_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        return ask_captcha(dispatcher)
+
+
+class ActionNewCaptcha(Action):
+    """"Changer l'image": the current challenge stops working; the form shows a new one."""
+
+    def name(self) -> str:
+        return "action_new_captcha"
+
+    async def run(self, dispatcher, tracker, domain):
+        account_service().captcha.discard(tracker.get_slot("captcha_id"))
+        return [SlotSet("captcha_id", None)]
+
+
+class ActionAskTrustAnswer(Action):
+    def name(self) -> str:
+        return "action_ask_trust_answer"
+
+    async def run(self, dispatcher, tracker, domain):
+        question = tracker.get_slot("trust_question") or rules.DEFAULT_TRUST_QUESTION
+        dispatcher.utter_message(response="utter_ask_trust_answer",
+                                 question=rules.trust_question_label(question, language_of(tracker)))
+        return []
+
+
+class ActionShowSummary(Action):
+    """Every field but the password, as the summary screen of the procedure shows them."""
+
+    def name(self) -> str:
+        return "action_show_summary"
+
+    async def run(self, dispatcher, tracker, domain):
+        language = language_of(tracker)
+        slot = tracker.get_slot
+        dispatcher.utter_message(
+            response="utter_summary",
+            surname=slot("surname"), first_name=slot("first_name"),
+            phone=rules.display_phone(slot("phone")), login_email=slot("login_email"),
+            street_number=slot("street_number"), street_type=slot("street_type"),
+            street_name=slot("street_name"), complement=slot("complement"),
+            postcode=slot("postcode"), city=slot("city"),
+            country=rules.country_name(slot("country"), language),
+            question=rules.trust_question_label(slot("trust_question"), language),
+            trust_answer=slot("trust_answer"),
+        )
+        return []
+
+
+class ActionChangeField(Action):
+    """At the summary: set the new value, or empty the field, then let the form check or ask it."""
+
+    def name(self) -> str:
+        return "action_change_field"
+
+    async def run(self, dispatcher, tracker, domain):
+        if not registration_in_progress(tracker):
+            dispatcher.utter_message(response="utter_nothing_to_confirm")
+            return []
+        field = next((e["value"] for e in tracker.latest_message.get("entities", [])
+                      if e["entity"] == "field"), None)
+        changes = cleared(field) if field in CORRECTABLE else \
+            correction(tracker.latest_message.get("text") or "")
+        if not changes:
+            dispatcher.utter_message(response="utter_ask_which_field")
+            return []
+        return [SlotSet(slot, value) for slot, value in changes.items()] + \
+            [FollowupAction(FORM)]
+
+
+class ActionClearForm(Action):
+    """"Effacer": everything typed after the first step is forgotten and asked again."""
+
+    def name(self) -> str:
+        return "action_clear_form"
+
+    async def run(self, dispatcher, tracker, domain):
+        if not registration_in_progress(tracker):
+            dispatcher.utter_message(response="utter_nothing_to_confirm")
+            return []
+        dispatcher.utter_message(response="utter_form_cleared")
+        return forget(DETAIL_SLOTS) + [FollowupAction(FORM)]
+
+
+class ActionPreRegister(Action):
+    """"Valider": the pending registration is created and the activation code e-mailed."""
+
+    def name(self) -> str:
+        return "action_pre_register"
+
+    async def run(self, dispatcher, tracker, domain):
+        service = account_service()
+        if not registration_complete(tracker, service.settings.captcha_enabled):
+            if registration_in_progress(tracker):
+                return [FollowupAction(FORM)]
+            dispatcher.utter_message(response="utter_nothing_to_confirm")
+            return []
+        language = language_of(tracker)
+        slot = tracker.get_slot
+        form = RegistrationForm(
+            email=slot("login_email"), password_hash=slot("password"), surname=slot("surname"),
+            first_name=slot("first_name"), phone=slot("phone"), street_number=slot("street_number"),
+            street_type=slot("street_type"), street_name=slot("street_name"),
+            complement=slot("complement"), postcode=slot("postcode"), city=slot("city"),
+            country=slot("country"), trust_question=slot("trust_question"),
+            trust_answer=slot("trust_answer"), language=language,
+        )
+        try:
+            pending = service.pre_register(form)
+        except Refused as refused:
+            say_problem(dispatcher, tracker, refused.problem)
+            if refused.problem.code.startswith("email."):
+                return forget(("login_email", "login_email_confirmation")) + [FollowupAction(FORM)]
+            return []  # the e-mail could not be sent: everything is kept, "valider" tries again
+        dispatcher.utter_message(
+            response="utter_pre_registered", first_name=pending.first_name,
+            surname=pending.surname, email=pending.email,
+            deadline=format_datetime(pending.deadline, language, service.settings.zone))
+        dispatcher.utter_message(response="utter_offer_activation")
+        return forget(FORM_SLOTS) + [SlotSet("captcha_id", None),
+                                     SlotSet("registered_email", pending.email)]
+
+
+class ActionCancel(Action):
+    """Cancellation confirmed: forget every unconfirmed value of both forms."""
+
+    def name(self) -> str:
+        return "action_cancel"
+
+    async def run(self, dispatcher, tracker, domain):
+        from actions.activation import ACTIVATION_SLOTS
+        dispatcher.utter_message(response="utter_cancelled")
+        account_service().captcha.discard(tracker.get_slot("captcha_id"))
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + \
+            forget((*FORM_SLOTS, *ACTIVATION_SLOTS, "captcha_id"))
+
+
+class ActionResume(Action):
+    """Cancellation declined: go back to where the user was."""
+
+    def name(self) -> str:
+        return "action_resume"
+
+    async def run(self, dispatcher, tracker, domain):
+        from actions.activation import ACTIVATION_FORM, ACTIVATION_SLOTS
+        if registration_complete(tracker, account_service().settings.captcha_enabled):
+            return [FollowupAction("action_show_summary")]
+        if registration_in_progress(tracker):
+            return [FollowupAction(FORM)]
+        if any(tracker.get_slot(slot) is not None for slot in ACTIVATION_SLOTS):
+            return [FollowupAction(ACTIVATION_FORM)]
+        return []

@@ -1,0 +1,32 @@
+"""What every action needs: the account service (built on first use, never at import time), the
+conversation's language, and a way to say a problem in that language."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.i18n import Problem, language_or_default
+from bot.registration import AccountService
+
+
+@lru_cache(maxsize=1)
+def account_service() -> AccountService:
+    return AccountService.from_environment()
+
+
+def language_of(tracker: Tracker) -> str:
+    return language_or_default(tracker.get_slot("language"))
+
+
+def say_problem(dispatcher: CollectingDispatcher, tracker: Tracker, problem: Problem) -> None:
+    service = account_service()
+    dispatcher.utter_message(text=problem.text(language_of(tracker), service.settings.zone))
+
+
+def captcha_links(challenge_id: str) -> dict[str, str]:
+    """Where the assistant's own server shows this challenge (see web/channel.py)."""
+    base = account_service().settings.public_base_url
+    return {"captcha_url": f"{base}/webhooks/web/captcha/{challenge_id}/image.png",
+            "captcha_audio_url": f"{base}/webhooks/web/captcha/{challenge_id}/audio.wav"}

@@ -1,0 +1,61 @@
+"""Routes under /webhooks/web/ on the Rasa server: CAPTCHA images and audio, summary PDFs.
+
+Rasa's token authentication does not guard custom channel routes, so each route guards itself:
+challenge ids and summary tokens are unguessable, and anything unknown gets a plain 404.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Awaitable, Callable
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.registration import AccountService
+
+
+@lru_cache(maxsize=1)
+def account_service() -> AccountService:
+    return AccountService.from_environment()
+
+
+def not_found() -> response.HTTPResponse:
+    return response.text("Not found", status=404)
+
+
+class WebInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "web"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        web = Blueprint("web_assets", __name__)
+
+        @web.route("/captcha/<challenge_id>/image.png", methods=["GET"])
+        async def captcha_image(request: Request, challenge_id: str):
+            image = account_service().captcha.image_png(challenge_id)
+            if image is None:
+                return not_found()
+            return response.raw(image, content_type="image/png",
+                                headers={"Cache-Control": "no-store"})
+
+        @web.route("/captcha/<challenge_id>/audio.wav", methods=["GET"])
+        async def captcha_audio(request: Request, challenge_id: str):
+            audio = account_service().captcha.audio_wav(challenge_id)
+            if audio is None:
+                return not_found()
+            return response.raw(audio, content_type="audio/wav",
+                                headers={"Cache-Control": "no-store"})
+
+        @web.route("/summary/<token>", methods=["GET"])
+        async def summary(request: Request, token: str):
+            path = account_service().summary_file(token)
+            if path is None:
+                return not_found()
+            return await response.file(
+                path, mime_type="application/pdf",
+                headers={"Cache-Control": "no-store",
+                         "Content-Disposition": f'attachment; filename="{path.name}"'})
+
+        return web
