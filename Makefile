@@ -8,7 +8,15 @@ UV_VERSION := 0.13.9
 # rasa 3.6 declares Python < 3.11 but runs on 3.11: the lock is compiled for 3.10 and installed as is.
 LOCK_TARGET := --python-version 3.10 --python-platform x86_64-manylinux_2_28
 
-.PHONY: install run test lock clean
+MODEL := models/assistant.tar.gz
+TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+ACTIONS_PORT ?= 5055
+RASA_PORT ?= 5005
+# Rasa's telemetry and error reports would try to reach the internet.
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: install train run shell test lock clean
 
 install: $(VENV)/.installed
 
@@ -20,12 +28,36 @@ $(VENV)/.installed: $(LOCK) | $(BIN)/uv
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -r $(LOCK)
 	touch $@
 
+# Retrained only when the training data, the domain or the pipeline changed.
+$(MODEL): $(TRAINING_FILES) | $(VENV)/.installed
+	$(BIN)/rasa train --fixed-model-name assistant --out models
+
+train: $(MODEL)
+
+run: $(MODEL)
+	$(BIN)/python -m bot init
+	@echo "Assistant on http://localhost:$(RASA_PORT)/webhooks/rest/webhook (REST) and socket.io;"
+	@echo "e-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
+	@trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
+	$(BIN)/rasa run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+
+# For support staff: the whole dialogue in a terminal (buttons as choices, links, file paths).
+shell: $(MODEL)
+	$(BIN)/python -m bot init
+	@trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & \
+	$(BIN)/rasa shell -m $(MODEL) --endpoints endpoints.yml
+
+test: $(MODEL)
+	$(BIN)/rasa data validate
+	$(BIN)/python -m pytest
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
+	  --fail-on-prediction-errors
+
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile $(LOCK_TARGET) --override requirements/overrides.txt \
 	  requirements/dev.in -o $(LOCK)
 
-test: install
-	$(BIN)/python -m pytest
-
 clean:
-	rm -rf $(VENV) var models .pytest_cache
+	rm -rf $(VENV) var models results .pytest_cache .rasa

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 
 from actions.extraction import activation_answers
 from actions.form_validation import FormValidator, ask_captcha
@@ -63,12 +63,12 @@ class ActionActivate(Action):
                                        tracker.get_slot("activation_email"))
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
-            if refused.problem.code in RETRYABLE:
+            if refused.problem.code in RETRYABLE:  # the form asks again (a rule)
                 dispatcher.utter_message(response="utter_activation_retry")
-                return forget + [FollowupAction(ACTIVATION_FORM)]
+                return forget + [SlotSet("activation_outcome", "retry")]
             if refused.problem.code == "activation.expired":
                 dispatcher.utter_message(response="utter_code_expired_help")
-            return forget
+            return forget + [SlotSet("activation_outcome", "refused")]
 
         day = account.registered_at.astimezone(service.settings.zone).date()
         dispatcher.utter_message(
@@ -78,4 +78,4 @@ class ActionActivate(Action):
         web_chat = tracker.get_latest_input_channel() == "socketio"
         link = f"{service.settings.public_base_url}/webhooks/web/summary/{token}"
         dispatcher.utter_message(response="utter_summary_pdf", pdf=link if web_chat else str(path))
-        return forget
+        return forget + [SlotSet("activation_outcome", "activated")]

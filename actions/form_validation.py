@@ -32,6 +32,18 @@ def follows_user_message(tracker: Tracker, form_name: str) -> bool:
     return False
 
 
+def answers_cancel_question(tracker: Tracker) -> bool:
+    """Is the latest message the answer to "do you really want to give up?" (a rule's business,
+    not an answer to the form)?"""
+    after_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            after_user = True
+        elif after_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == "utter_ask_cancel"
+    return False
+
+
 def typed_now(tracker: Tracker, form_name: str, value: Any) -> bool:
     """Was `value` typed in the message being answered (rather than a stored hash or marker)?"""
     text = (tracker.latest_message.get("text") or "").strip()
@@ -47,7 +59,7 @@ class FormValidator(FormValidationAction):
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: dict[str, Any]) -> list[dict[str, Any]]:
-        if not follows_user_message(tracker, self.form_name()):
+        if not follows_user_message(tracker, self.form_name()) or answers_cancel_question(tracker):
             return []
         values = self.answers(tracker, tracker.get_slot("requested_slot"))
         return [SlotSet(slot, value) for slot, value in values.items()]

@@ -210,16 +210,16 @@ class ActionChangeField(Action):
     async def run(self, dispatcher, tracker, domain):
         if not registration_in_progress(tracker):
             dispatcher.utter_message(response="utter_nothing_to_confirm")
-            return []
+            return [FollowupAction("action_listen")]
         field = next((e["value"] for e in tracker.latest_message.get("entities", [])
                       if e["entity"] == "field"), None)
         changes = cleared(field) if field in CORRECTABLE else \
             correction(tracker.latest_message.get("text") or "")
         if not changes:
             dispatcher.utter_message(response="utter_ask_which_field")
-            return []
-        return [SlotSet(slot, value) for slot, value in changes.items()] + \
-            [FollowupAction(FORM)]
+            return [FollowupAction("action_listen")]
+        # The form comes next (a rule): it checks the new value, or asks for the emptied field.
+        return [SlotSet(slot, value) for slot, value in changes.items()]
 
 
 class ActionClearForm(Action):
@@ -231,9 +231,9 @@ class ActionClearForm(Action):
     async def run(self, dispatcher, tracker, domain):
         if not registration_in_progress(tracker):
             dispatcher.utter_message(response="utter_nothing_to_confirm")
-            return []
+            return [FollowupAction("action_listen")]
         dispatcher.utter_message(response="utter_form_cleared")
-        return forget(DETAIL_SLOTS) + [FollowupAction(FORM)]
+        return forget(DETAIL_SLOTS)  # the form comes next (a rule) and asks again
 
 
 class ActionPreRegister(Action):
@@ -263,16 +263,19 @@ class ActionPreRegister(Action):
             pending = service.pre_register(form)
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
-            if refused.problem.code.startswith("email."):
-                return forget(("login_email", "login_email_confirmation")) + [FollowupAction(FORM)]
-            return []  # the e-mail could not be sent: everything is kept, "valider" tries again
+            if refused.problem.code.startswith("email."):  # the form asks again (a rule)
+                return forget(("login_email", "login_email_confirmation")) + \
+                    [SlotSet("registration_outcome", "email_refused")]
+            # The e-mail could not be sent: everything is kept, "valider" tries again.
+            return [SlotSet("registration_outcome", "not_sent")]
         dispatcher.utter_message(
             response="utter_pre_registered", first_name=pending.first_name,
             surname=pending.surname, email=pending.email,
             deadline=format_datetime(pending.deadline, language, service.settings.zone))
         dispatcher.utter_message(response="utter_offer_activation")
         return forget(FORM_SLOTS) + [SlotSet("captcha_id", None),
-                                     SlotSet("registered_email", pending.email)]
+                                     SlotSet("registered_email", pending.email),
+                                     SlotSet("registration_outcome", "pre_registered")]
 
 
 class ActionCancel(Action):
@@ -285,22 +288,6 @@ class ActionCancel(Action):
         from actions.activation import ACTIVATION_SLOTS
         dispatcher.utter_message(response="utter_cancelled")
         account_service().captcha.discard(tracker.get_slot("captcha_id"))
-        return [ActiveLoop(None), SlotSet("requested_slot", None)] + \
-            forget((*FORM_SLOTS, *ACTIVATION_SLOTS, "captcha_id"))
-
-
-class ActionResume(Action):
-    """Cancellation declined: go back to where the user was."""
-
-    def name(self) -> str:
-        return "action_resume"
-
-    async def run(self, dispatcher, tracker, domain):
-        from actions.activation import ACTIVATION_FORM, ACTIVATION_SLOTS
-        if registration_complete(tracker, account_service().settings.captcha_enabled):
-            return [FollowupAction("action_show_summary")]
-        if registration_in_progress(tracker):
-            return [FollowupAction(FORM)]
-        if any(tracker.get_slot(slot) is not None for slot in ACTIVATION_SLOTS):
-            return [FollowupAction(ACTIVATION_FORM)]
-        return []
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + forget(
+            (*FORM_SLOTS, *ACTIVATION_SLOTS, "captcha_id", "registration_outcome",
+             "activation_outcome"))

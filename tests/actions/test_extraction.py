@@ -1,0 +1,92 @@
+"""What a message fills in the forms (pure functions of actions/extraction.py)."""
+import pytest
+
+from actions.extraction import activation_answers, correction, registration_answers
+
+NOTHING_FILLED: dict = {}
+
+
+def answers(requested, text, intent="inform", entities=None, filled=None):
+    return registration_answers(requested, text, intent, entities or {}, filled or NOTHING_FILLED)
+
+
+def test_the_issue_example_fills_the_form_from_the_surname_question():
+    assert answers("surname", "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris") == {
+        "first_name": "Lila", "surname": "Rosemonde", "phone": "01 23 45 67 89",
+        "street_number": "12", "street_type": "rue", "street_name": "de Longchamp",
+        "postcode": "75016", "city": "Paris"}
+
+
+def test_values_read_in_passing_never_overwrite_given_ones():
+    filled = {"surname": "ROSEMONDE", "first_name": "Lila"}
+    assert answers("phone", "Jean Dupont, 06 12 34 56 78", filled=filled) == {"phone": "06 12 34 56 78"}
+
+
+@pytest.mark.parametrize("requested, text, expected", [
+    ("surname", "De La Fontaine", {"surname": "De La Fontaine"}),
+    ("city", "Saint Denis", {"city": "Saint Denis"}),
+    ("complement", "Bâtiment B", {"complement": "Bâtiment B"}),
+    ("street_number", "12", {"street_number": "12"}),
+    ("street_number", "12 rue de Longchamp",
+     {"street_number": "12", "street_type": "rue", "street_name": "de Longchamp"}),
+    ("login_email", "c'est lila@orange.fr", {"login_email": "lila@orange.fr"}),
+    ("phone", "mon numéro : 01 23 45 67 89", {"phone": "01 23 45 67 89"}),
+    ("country", "France", {"country": "France"}),
+])
+def test_one_answer(requested, text, expected):
+    assert answers(requested, text) == expected
+
+
+@pytest.mark.parametrize("requested", ["street_number", "complement", "postcode", "street_type"])
+def test_optional_fields_can_be_skipped(requested):
+    result = answers(requested, "passer", intent="skip")
+    assert set(result.values()) == {""} and requested in result
+
+
+def test_required_fields_cannot_be_skipped():
+    assert answers("city", "passer", intent="skip") == {"city": "passer"}  # the rule will judge it
+
+
+def test_interruptions_fill_nothing():
+    assert answers("surname", "qu'est-ce que le mode expert ?", intent="faq") == {}
+    assert answers("city", "annuler", intent="cancel") == {}
+
+
+def test_a_password_is_never_parsed_nor_taken_for_a_question():
+    assert answers("password", "0123456789Abcdefghijkl", intent="faq") == \
+        {"password": "0123456789Abcdefghijkl"}
+    assert answers("password", "annuler", intent="cancel") == {}
+    assert answers("password_confirmation", "Lila Rosemonde 0123456789") == \
+        {"password_confirmation": "Lila Rosemonde 0123456789"}
+
+
+def test_terms_are_accepted_only_explicitly():
+    assert answers("terms_accepted", "oui", intent="affirm") == {"terms_accepted": True}
+    assert answers("terms_accepted", "bof") == {"terms_accepted": False}
+
+
+def test_trust_question_from_a_button():
+    assert answers("trust_question", '/choose_trust_question{"trust_question": "pet_name"}',
+                   intent="choose_trust_question", entities={"trust_question": "pet_name"}) == \
+        {"trust_question": "pet_name"}
+
+
+def test_corrections_inside_the_form():
+    assert answers("city", "mon téléphone est 06 12 34 56 78", intent="change_field") == \
+        {"phone": "06 12 34 56 78"}
+    assert answers("city", "I want to change my phone", intent="change_field") == {"phone": None}
+
+
+def test_a_password_is_never_taken_from_a_correction_sentence():
+    assert correction("change my password to Abcdefghijklmnop12345") == \
+        {"password": None, "password_confirmation": None}
+    assert correction("change my email") == {"login_email": None, "login_email_confirmation": None}
+    assert correction("valider") == {}
+
+
+def test_activation_answers():
+    assert activation_answers("activation_code", " mHPstewGkBYj ", "inform") == {"activation_code": "mHPstewGkBYj"}
+    assert activation_answers("activation_email", "it is ann@example.com", "inform") == \
+        {"activation_email": "ann@example.com"}
+    assert activation_answers("activation_code", "what is the deadline?", "faq") == {}
+    assert activation_answers(None, "hello", "greet") == {}

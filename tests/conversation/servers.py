@@ -1,0 +1,122 @@
+"""Start the real action server and Rasa server (REST channel) for conversation tests."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+from bot.settings import PROJECT_ROOT
+
+MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
+BIN = Path(sys.executable).parent
+START_TIMEOUT = 240
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Assistant:
+    """Both servers, with their own database, outbox and summary folder under `home`."""
+
+    home: Path
+    captcha_enabled: bool = True
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.rasa_port, self.actions_port = free_port(), free_port()
+        self.database = self.home / "accounts.db"
+        self.outbox = self.home / "outbox"
+        self.base_url = f"http://127.0.0.1:{self.rasa_port}"
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{self.database}", "MAIL_BACKEND": "file",
+            "MAIL_OUTBOX_DIR": str(self.outbox), "SUMMARY_DIR": str(self.home / "summaries"),
+            "CAPTCHA_ENABLED": str(self.captcha_enabled).lower(), "PUBLIC_BASE_URL": self.base_url,
+            "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        }
+
+    def start(self) -> "Assistant":
+        if not MODEL.is_file():
+            raise RuntimeError(f"{MODEL} is missing: `make test` trains it first")
+        endpoints = self.home / "endpoints.yml"
+        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                "-p", str(self.actions_port)])
+        self._spawn("rasa", [str(BIN / "rasa"), "run", "-m", str(MODEL), "--enable-api",
+                             "-p", str(self.rasa_port), "--credentials", "credentials.yml",
+                             "--endpoints", str(endpoints)])
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self._ready():
+                return self
+            if any(p.poll() is not None for p in self.processes):
+                break
+            time.sleep(1)
+        self.stop()
+        logs = "\n".join((self.home / f"{n}.log").read_text()[-3000:] for n in ("actions", "rasa"))
+        raise RuntimeError(f"the servers did not start:\n{logs}")
+
+    def _spawn(self, name: str, command: list[str]) -> None:
+        log = open(self.home / f"{name}.log", "w")
+        self.processes.append(subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True))
+
+    def _ready(self) -> bool:
+        try:
+            actions = requests.get(f"http://127.0.0.1:{self.actions_port}/health", timeout=2)
+            rasa = requests.get(f"{self.base_url}/status", timeout=2)
+            return actions.ok and rasa.ok and rasa.json().get("model_file")
+        except requests.RequestException:
+            return False
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+    # Talking to it -------------------------------------------------------------------------
+
+    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
+        payload = {"sender": sender, "message": text}
+        if metadata:
+            payload["metadata"] = metadata
+        reply = requests.post(f"{self.base_url}/webhooks/rest/webhook", json=payload, timeout=60)
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    def tracker(self, sender: str) -> dict:
+        return requests.get(f"{self.base_url}/conversations/{sender}/tracker", timeout=30).json()
+
+    def captcha_answer(self, messages: list[dict]) -> str:
+        """What an operator could read in the database for the challenge just shown."""
+        url = next(m["image"] for m in messages if m.get("image"))
+        challenge_id = url.rstrip("/").split("/")[-2]
+        with sqlite3.connect(self.database) as db:
+            return db.execute("select answer from captcha_challenges where id = ?",
+                              (challenge_id,)).fetchone()[0]
+
+
+def text_of(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def buttons_of(messages: list[dict]) -> list[str]:
+    return [b["title"] for m in messages for b in m.get("buttons", [])]
