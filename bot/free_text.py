@@ -69,7 +69,11 @@ def split_name(words: list[str]) -> dict[str, str]:
 
 
 def _street(segment: str) -> dict[str, str]:
-    match = _STREET.match(segment) or _ENGLISH_STREET.match(segment)
+    english = _ENGLISH_STREET.match(segment)
+    if english:  # "3 Baker Street": no French street type; the name is kept as written
+        return {"street_number": english["number"], "street_type": "",
+                "street_name": f"{english['name']} {english['type']}"}
+    match = _STREET.match(segment)
     if not match:
         return {}
     found = {"street_type": match["type"], "street_number": match["number"] or ""}
@@ -133,6 +137,11 @@ _FIELD_WORDS = (
     ("street", r"adresse|address|rue|street|voie"),
 )
 _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in _FIELD_WORDS]
+# A correction is phrased as one: "changer ...", "fix ...", or "mon téléphone est ...".
+_CORRECTION = re.compile(
+    r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|"
+    r"wrong|trompe\w*|erreur|mistake|edit\w*)\b"
+    r"|\b(?:mon|ma|mes|my)\s+(?:[\w'-]+\s+){0,3}?(?:est|is|sont|are|:)")
 _VALUE_MARKER = re.compile(
     r"(?:(?:\s|^)(?:to|into|is|as|by|with|par|est|sera|devient|en)\s+|\s*[:=]\s*)(.+)$")
 
@@ -142,6 +151,8 @@ def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
     and the new value when the message gives one."""
     text = tidy(text)
     folded = fold(text)
+    if not _CORRECTION.search(folded):
+        return None  # "not-an-address" names a field but changes nothing
     for field, pattern in _FIELD_PATTERNS:
         match = pattern.search(folded)
         if match:

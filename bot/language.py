@@ -15,14 +15,18 @@ FRENCH_WORDS = frozenset("""
     qu c ce cet cette d l s n ne pas plus ai as avons avez suis es sont etre avoir faire peux peut
     pouvez voudrais veux souhaite souhaiterais aimerais creer cree inscrire inscription espace
     compte aide aidez mot passe recu recois oui non merci svp sil plait bonjour bonsoir salut
-    activer activation besoin entreprise entreprises delai adresse courriel quelle gerer
+    activer activation besoin entreprise entreprises delai adresse courriel quelle gerer en
+    dis donne raconte montre sais savoir ces ses leur lui elle il ils elles mais si car donc alors
+    aussi tres tout tous comme chez par vers entre depuis pendant
 """.split())
 ENGLISH_WORDS = frozenset("""
     i my mine you your we our the an is are was be been am and or for with in at of to
     from what which who how why when where do does did can could would should will have has had
     want like need create set up sign register registration account accounts help password
     received receive get got yes no thanks thank please hello hi hey activate activation
-    company companies deadline address this that it its not don didn there here about
+    company companies deadline address this that it its not don didn there here about tell
+    give show know some any just they them he she his her make let much many more most now only
+    other than then very also because but if so as by will joke weather
 """.split())
 GREETINGS = {"bonjour": "fr", "bonsoir": "fr", "salut": "fr", "coucou": "fr",
              "hello": "en", "hi": "en", "hey": "en", "good morning": "en", "good evening": "en"}
@@ -49,6 +53,9 @@ def guess_language(text: str | None) -> str | None:
     if french >= 2 and french > english:
         return "fr"
     if english >= 2 and english > french:
+        return "en"
+    # French is the default anyway; a plain English sentence with no French in it is English.
+    if english and not french and len(words) >= 3:
         return "en"
     return None
 

@@ -14,6 +14,8 @@ from bot.language import guess_language, requested_language
     ("Hello!", "en"),
     ("hi", "en"),
     ("I have my activation code", "en"),
+    ("tell me a joke", "en"),
+    ("Hello, what can you do?", "en"),
 ])
 def test_real_sentences_and_greetings_tell_the_language(text, language):
     assert guess_language(text) == language

@@ -50,6 +50,9 @@ class Assistant:
     def start(self) -> "Assistant":
         if not MODEL.is_file():
             raise RuntimeError(f"{MODEL} is missing: `make test` trains it first")
+        # Prepared as `make run` prepares it (tables, legacy certificate accounts).
+        subprocess.run([sys.executable, "-m", "bot", "init"], cwd=PROJECT_ROOT, env=self.env,
+                       check=True, capture_output=True)
         endpoints = self.home / "endpoints.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
         self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
