@@ -16,7 +16,7 @@ RASA_PORT ?= 5005
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell test lock clean
+.PHONY: install train run shell test nlu-accuracy lock clean
 
 install: $(VENV)/.installed
 
@@ -54,6 +54,15 @@ test: $(MODEL)
 	$(BIN)/python -m pytest
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors
+
+# Intent accuracy per language: 3-fold cross-validation on each language's examples alone.
+nlu-accuracy: $(VENV)/.installed
+	for language in fr en; do \
+	  $(BIN)/rasa test nlu --nlu data/nlu/$$language --config config.yml --cross-validation \
+	    --folds 3 --out results/nlu-$$language || exit 1; \
+	  $(BIN)/python -c "import json; r = json.load(open('results/nlu-$$language/intent_report.json')); \
+	    print('$$language intent accuracy:', round(r['accuracy'], 3))"; \
+	done
 
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile $(LOCK_TARGET) --override requirements/overrides.txt \

@@ -20,8 +20,17 @@ def account_service() -> AccountService:
     return AccountService.from_environment()
 
 
+NO_STORE = {"Cache-Control": "no-store"}
+
+
 def not_found() -> response.HTTPResponse:
     return response.text("Not found", status=404)
+
+
+def private(data: bytes | None, content_type: str) -> response.HTTPResponse:
+    """One user's bytes: never cached; an unknown or spent id gets a plain 404."""
+    return not_found() if data is None else response.raw(data, content_type=content_type,
+                                                         headers=NO_STORE)
 
 
 class WebInput(InputChannel):
@@ -34,19 +43,11 @@ class WebInput(InputChannel):
 
         @web.route("/captcha/<challenge_id>/image.png", methods=["GET"])
         async def captcha_image(request: Request, challenge_id: str):
-            image = account_service().captcha.image_png(challenge_id)
-            if image is None:
-                return not_found()
-            return response.raw(image, content_type="image/png",
-                                headers={"Cache-Control": "no-store"})
+            return private(account_service().captcha.image_png(challenge_id), "image/png")
 
         @web.route("/captcha/<challenge_id>/audio.wav", methods=["GET"])
         async def captcha_audio(request: Request, challenge_id: str):
-            audio = account_service().captcha.audio_wav(challenge_id)
-            if audio is None:
-                return not_found()
-            return response.raw(audio, content_type="audio/wav",
-                                headers={"Cache-Control": "no-store"})
+            return private(account_service().captcha.audio_wav(challenge_id), "audio/wav")
 
         @web.route("/summary/<token>", methods=["GET"])
         async def summary(request: Request, token: str):
@@ -55,7 +56,6 @@ class WebInput(InputChannel):
                 return not_found()
             return await response.file(
                 path, mime_type="application/pdf",
-                headers={"Cache-Control": "no-store",
-                         "Content-Disposition": f'attachment; filename="{path.name}"'})
+                headers={**NO_STORE, "Content-Disposition": f'attachment; filename="{path.name}"'})
 
         return web

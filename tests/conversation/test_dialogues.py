@@ -280,3 +280,28 @@ def test_help_paths_and_support(assistant):
     assert "0809 400 210" in support and ("open right now" in support or "closed right now" in support)
     fallback = text_of(assistant.say("help-4", "tell me a joke"))
     assert "I can explain" in fallback
+
+
+def test_the_assistant_serves_captcha_images_audio_and_summaries_itself(assistant):
+    import requests
+
+    assistant.say("assets", "I want to create my account")
+    captcha = assistant.say("assets", "/affirm")
+    image_url = next(m["image"] for m in captcha if m.get("image"))
+    image = requests.get(image_url, timeout=10)
+    assert image.status_code == 200 and image.headers["Content-Type"] == "image/png"
+    assert image.content.startswith(b"\x89PNG") and image.headers["Cache-Control"] == "no-store"
+    audio = requests.get(image_url.replace("image.png", "audio.wav"), timeout=10)
+    assert audio.status_code == 200 and audio.content[:4] == b"RIFF"
+    # Once answered, the challenge is spent: its image is gone.
+    assistant.say("assets", assistant.captcha_answer(captcha))
+    assert requests.get(image_url, timeout=10).status_code == 404
+
+    summaries = sorted((assistant.home / "summaries").glob("*/recapitulatif-*.pdf"))
+    assert summaries, "an earlier test activated an account"
+    token = summaries[0].parent.name
+    pdf = requests.get(f"{assistant.base_url}/webhooks/web/summary/{token}", timeout=10)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    for bad in ("nope", "../../../etc/passwd", token[:-2], "A" * 43):
+        assert requests.get(f"{assistant.base_url}/webhooks/web/summary/{bad}", timeout=10).status_code == 404
