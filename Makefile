@@ -12,6 +12,7 @@ MODEL := models/assistant.tar.gz
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
+ASSETS_PORT ?= 5006
 # Rasa's telemetry and error reports would try to reach the internet.
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -43,10 +44,15 @@ run: $(MODEL)
 	$(BIN)/rasa run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
 
 # For support staff: the whole dialogue in a terminal (buttons as choices, links, file paths).
+# `rasa shell` runs only its command-line channel, so the CAPTCHA and PDF routes are served by
+# `python -m web` next to it, and the links point there.
 shell: $(MODEL)
 	$(BIN)/python -m bot init
+	@mkdir -p var
 	@trap 'kill 0' EXIT INT TERM; \
-	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & \
+	PUBLIC_BASE_URL=http://localhost:$(ASSETS_PORT) \
+	  $(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & \
+	$(BIN)/python -m web $(ASSETS_PORT) > var/web.log 2>&1 & \
 	$(BIN)/rasa shell -m $(MODEL) --endpoints endpoints.yml
 
 test: $(MODEL)

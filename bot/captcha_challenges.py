@@ -17,8 +17,9 @@ from bot.i18n import Checked, invalid, valid
 from bot.storage import CaptchaChallenge
 
 CAPTCHA_LENGTH = 6
-# Capitals and digits the audio voice can say, without look-alikes (0/O, 1/I/L).
-CAPTCHA_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+# Capitals and digits the audio voice can say, without pairs that the distortion makes look
+# alike (0/O, 1/I/L, 3/8/B, 5/S, 2/Z, 6/G).
+CAPTCHA_ALPHABET = "ACDEFHJKMNPQRTUVWXY479"
 
 
 class CaptchaService:
