@@ -37,6 +37,7 @@ train: $(MODEL)
 
 run: $(MODEL)
 	$(BIN)/python -m bot init
+	@mkdir -p var
 	@echo "Assistant on http://localhost:$(RASA_PORT)/webhooks/rest/webhook (REST) and socket.io;"
 	@echo "e-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
 	@trap 'kill 0' EXIT INT TERM; \

@@ -5,10 +5,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.extraction import activation_answers
-from actions.form_validation import FormValidator, ask_captcha
+from actions.form_validation import FormValidator, ask_captcha, typed_now
 from actions.service import account_service, language_of, say_problem
 from bot import rules
-from bot.credentials import looks_like_activation_code
+from bot.credentials import activation_code_hash, is_activation_code_hash, looks_like_activation_code
 from bot.i18n import Problem, Refused, format_long_date
 
 ACTIVATION_FORM = "activation_form"
@@ -30,9 +30,12 @@ class ValidateActivationForm(FormValidator):
                                   (message.get("intent") or {}).get("name"))
 
     def validate_activation_code(self, value, dispatcher, tracker, domain):
+        if is_activation_code_hash(value) and not typed_now(tracker, ACTIVATION_FORM, value):
+            return {"activation_code": value}  # our own hash, checked when it was typed
         code = "".join(str(value or "").split())
         if looks_like_activation_code(code):
-            return {"activation_code": code}
+            # Only the hash is kept: the code never reaches the tracker store in clear.
+            return {"activation_code": activation_code_hash(code)}
         return self.refuse(dispatcher, tracker, "activation_code", Problem("activation.code_format"))
 
     def validate_activation_captcha(self, value, dispatcher, tracker, domain):
@@ -59,8 +62,8 @@ class ActionActivate(Action):
         language = language_of(tracker)
         forget = [SlotSet(slot, None) for slot in (*ACTIVATION_SLOTS, "captcha_id")]
         try:
-            account = service.activate(tracker.get_slot("activation_code"),
-                                       tracker.get_slot("activation_email"))
+            account = service.activate_by_code_hash(tracker.get_slot("activation_code"),
+                                                    tracker.get_slot("activation_email"))
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
             if refused.problem.code in RETRYABLE:  # the form asks again (a rule)

@@ -92,7 +92,9 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
         changed = correction(text)
         if changed:
             return changed
-    if requested in OPTIONAL_SLOTS and (intent == "skip" or is_skip(text)):
+    # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
+    wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
+    if requested in OPTIONAL_SLOTS and wants_skip:
         return {slot: "" for slot in STREET_SLOTS} if requested == "street_number" else {requested: ""}
 
     parsed = parse_details(text)

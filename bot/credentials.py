@@ -48,7 +48,5 @@ def activation_code_hash(code: str) -> str:
     return hashlib.sha256(code.encode("ascii")).hexdigest()
 
 
-def activation_code_matches(code_hash: str, candidate: str) -> bool:
-    if not looks_like_activation_code(candidate):
-        return False
-    return hmac.compare_digest(code_hash, activation_code_hash(candidate))
+def is_activation_code_hash(value: str) -> bool:
+    return bool(re.fullmatch(r"[0-9a-f]{64}", value or ""))

@@ -6,6 +6,7 @@ and the tests all go through it, so every rule of the procedure is written once.
 from __future__ import annotations
 
 import dataclasses
+import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from bot.captcha_challenges import CaptchaService
 from bot.certificates import certificate_holders, load_certificate_accounts
 from bot.clock import SystemClock
 from bot.credentials import (
-    activation_code_hash, activation_code_matches, is_password_hash, looks_like_activation_code,
+    activation_code_hash, is_activation_code_hash, is_password_hash, looks_like_activation_code,
     new_activation_code,
 )
 from bot.i18n import Checked, Problem, Refused, language_or_default
@@ -252,20 +253,26 @@ class AccountService:
         code = "".join((code or "").split())
         if not looks_like_activation_code(code):
             raise Refused.because("activation.code_format")
+        return self.activate_by_code_hash(activation_code_hash(code), email)
+
+    def activate_by_code_hash(self, code_hash: str, email: str) -> ActivatedAccount:
+        """The same, for callers that keep only the code's hash (the conversation's slots)."""
+        if not is_activation_code_hash(code_hash):
+            raise Refused.because("activation.code_format")
         address = rules.check_email_syntax(email)
         if not address.ok:
             raise Refused(address.problem)
         now = self.clock.now()
         try:
             with self.sessions.begin() as session:
-                outcome = self._activate(session, code, rules.email_key(address.value), now)
+                outcome = self._activate(session, code_hash, rules.email_key(address.value), now)
         except IntegrityError:  # the same registration activated concurrently
             raise Refused.because("activation.used")
         if isinstance(outcome, Problem):
             raise Refused(outcome)
         return outcome
 
-    def _activate(self, session: Session, code: str, key: str, now: datetime):
+    def _activate(self, session: Session, code_hash: str, key: str, now: datetime):
         """Returns the account or the problem; either way the transaction is committed, so that
         wrong codes are counted and expired registrations purged."""
         throttle = session.get(ActivationThrottle, key, with_for_update=True)
@@ -277,7 +284,7 @@ class AccountService:
         candidates = session.scalars(
             select(Registration).where(Registration.email_key == key).with_for_update()).all()
         registration = next(
-            (r for r in candidates if activation_code_matches(r.code_hash, code)), None)
+            (r for r in candidates if hmac.compare_digest(r.code_hash, code_hash)), None)
         if registration is None:
             return self._count_wrong_code(session, throttle, key, now)
         if throttle:

@@ -43,6 +43,11 @@ def test_optional_fields_can_be_skipped(requested):
     assert set(result.values()) == {""} and requested in result
 
 
+def test_a_value_with_digits_is_never_dropped_by_a_skip_guess():
+    assert answers("postcode", "SW1A 1AA", intent="skip") == {"postcode": "SW1A 1AA"}
+    assert answers("street_number", "12 rue de Longchamp", intent="skip")["street_number"] == "12"
+
+
 def test_required_fields_cannot_be_skipped():
     assert answers("city", "passer", intent="skip") == {"city": "passer"}  # the rule will judge it
 

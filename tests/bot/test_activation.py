@@ -152,3 +152,13 @@ def test_a_right_code_clears_the_count_of_wrong_ones(service, make_form, last_co
 def test_unknown_address_gets_the_same_answer_as_a_wrong_code(service):
     problem = refusal(lambda: service.activate("mHPstewGkBYj", "nobody@exemple.fr"))
     assert problem.code == "activation.wrong_code"
+
+
+def test_activation_by_the_code_hash_only(service, make_form, last_code):
+    from bot.credentials import activation_code_hash
+    service.pre_register(make_form())
+    code_hash = activation_code_hash(last_code())
+    assert refusal(lambda: service.activate_by_code_hash("not-a-hash", EMAIL)).code == "activation.code_format"
+    assert refusal(lambda: service.activate_by_code_hash(code_hash.upper(), EMAIL)).code == "activation.code_format"
+    assert service.activate_by_code_hash(code_hash, EMAIL).subscriber_number
+    assert refusal(lambda: service.activate_by_code_hash(code_hash, EMAIL)).code == "activation.used"

@@ -54,7 +54,11 @@ class Assistant:
         subprocess.run([sys.executable, "-m", "bot", "init"], cwd=PROJECT_ROOT, env=self.env,
                        check=True, capture_output=True)
         endpoints = self.home / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n')
+        self.tracker_database = self.home / "tracker.db"
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
+            "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
+            f"  dialect: sqlite\n  db: {self.tracker_database}\n")
         self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
                                 "-p", str(self.actions_port)])
         self._spawn("rasa", [str(BIN / "rasa"), "run", "-m", str(MODEL), "--enable-api",

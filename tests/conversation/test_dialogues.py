@@ -305,3 +305,37 @@ def test_the_assistant_serves_captcha_images_audio_and_summaries_itself(assistan
     assert pdf.headers["Content-Type"] == "application/pdf"
     for bad in ("nope", "../../../etc/passwd", token[:-2], "A" * 43):
         assert requests.get(f"{assistant.base_url}/webhooks/web/summary/{bad}", timeout=10).status_code == 404
+
+
+def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
+    import sqlite3
+
+    from bot.redaction import REDACTED
+
+    sender = "secrets"
+    pre_register(assistant, sender, "secret.keeper@exemple.fr", "Je veux créer mon espace",
+                 "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
+                 "passer", "France", "1", "Polonium")
+    assistant.say(sender, "valider")
+    assistant.say(sender, "/start_activation")
+    captcha = assistant.say(sender, code_for(assistant, "secret.keeper@exemple.fr"))
+    assistant.say(sender, assistant.captcha_answer(captcha))
+    assert re.search(r"\d{14}", text_of(assistant.say(sender, "secret.keeper@exemple.fr")))
+
+    # The configured store is the one in use (a store that fails to import falls back to memory).
+    with sqlite3.connect(assistant.tracker_database) as db:
+        texts = [row[0] for row in db.execute(
+            "select json_extract(data, '$.text') from events where sender_id = ? and type_name = 'user'",
+            (sender,))]
+    assert texts.count(REDACTED) == 3  # password, its confirmation, the activation code
+    assert "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris" in texts
+
+    codes = [activation_code_in(m) for m in read_messages(assistant.outbox)]
+    stored = [assistant.tracker_database, *assistant.home.glob("accounts.db*"),
+              assistant.home / "rasa.log", assistant.home / "actions.log"]
+    for path in stored:
+        data = path.read_bytes()
+        for secret in (PASSWORD, *codes):
+            assert secret.encode() not in data, f"{secret} in {path.name}"
+    # What the dialogue needs is still there: the slot holds the hash, never the text.
+    assert all(t != PASSWORD for t in texts)

@@ -1,0 +1,47 @@
+"""The tracker store writes no password nor activation code (transcripts/store.py)."""
+import asyncio
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.redaction import REDACTED
+from bot.settings import PROJECT_ROOT
+from transcripts.store import RedactingSQLTrackerStore, redacted_events
+
+SECRET = "SuperSecretPassword2023xx"
+
+
+def said(text, intent="inform"):
+    return UserUttered(text, {"name": intent, "confidence": 1.0},
+                       parse_data={"text": text, "intent": {"name": intent}})
+
+
+def asked(slot):
+    return [SlotSet("requested_slot", slot), ActionExecuted("action_listen")]
+
+
+@pytest.mark.parametrize("slot, redacted", [
+    ("password", True), ("password_confirmation", True), ("activation_code", True),
+    ("surname", False), ("captcha_answer", False), (None, False),
+])
+def test_which_answers_are_redacted(slot, redacted):
+    events = list(redacted_events([*asked(slot), said(SECRET)]))
+    assert (events[-1].text == REDACTED) is redacted
+    assert (events[-1].parse_data["text"] == REDACTED) is redacted
+
+
+def test_saved_trackers_hold_no_secret_and_keep_the_rest(tmp_path):
+    domain = Domain.load(PROJECT_ROOT / "domain.yml")
+    store = RedactingSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "t.db"))
+    tracker = DialogueStateTracker.from_events(
+        "s", [ActionExecuted("action_listen"), said("bonjour", "greet"), *asked("password"),
+              said(SECRET)], slots=domain.slots)
+    asyncio.run(store.save(tracker))
+    for event in (*asked("surname"), said("Dupont")):
+        tracker.update(event)
+    asyncio.run(store.save(tracker))  # saved again: only new events are added
+    texts = [e.text for e in asyncio.run(store.retrieve("s")).events if isinstance(e, UserUttered)]
+    assert texts == ["bonjour", REDACTED, "Dupont"]
+    assert SECRET.encode() not in (tmp_path / "t.db").read_bytes()

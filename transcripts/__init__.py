@@ -1,0 +1,1 @@
+"""What Rasa keeps of conversations (runs inside the Rasa server)."""
