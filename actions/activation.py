@@ -5,8 +5,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.extraction import activation_answers
-from actions.form_validation import FormValidator, ask_captcha, typed_now
-from actions.service import account_service, language_of, say_problem
+from actions.form_validation import FormValidator, typed_now
+from actions.registration import ActionAskCaptchaAnswer
+from actions.service import account_service, language_of, say_problem, summary_link
 from bot import rules
 from bot.credentials import activation_code_hash, is_activation_code_hash, looks_like_activation_code
 from bot.i18n import Problem, Refused, format_long_date
@@ -45,12 +46,9 @@ class ValidateActivationForm(FormValidator):
         return self.outcome(dispatcher, tracker, "activation_email", rules.check_email_syntax(value))
 
 
-class ActionAskActivationCaptcha(Action):
+class ActionAskActivationCaptcha(ActionAskCaptchaAnswer):
     def name(self) -> str:
         return "action_ask_activation_captcha"
-
-    async def run(self, dispatcher, tracker, domain):
-        return ask_captcha(dispatcher)
 
 
 class ActionActivate(Action):
@@ -79,6 +77,6 @@ class ActionActivate(Action):
             date=format_long_date(day, language), subscriber_number=account.subscriber_number)
         token, path = service.save_summary_pdf(account, language)
         web_chat = tracker.get_latest_input_channel() == "socketio"
-        link = f"{service.settings.public_base_url}/webhooks/web/summary/{token}"
-        dispatcher.utter_message(response="utter_summary_pdf", pdf=link if web_chat else str(path))
+        dispatcher.utter_message(response="utter_summary_pdf",
+                                 pdf=summary_link(token) if web_chat else str(path))
         return forget + [SlotSet("activation_outcome", "activated")]

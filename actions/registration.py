@@ -58,6 +58,12 @@ def forget(slots) -> list[dict[str, Any]]:
     return [SlotSet(slot, None) for slot in slots]
 
 
+def nothing_in_progress(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    """Said when there is no registration to change or clear; the user answers next."""
+    dispatcher.utter_message(response="utter_nothing_to_confirm")
+    return [FollowupAction("action_listen")]
+
+
 class ValidateRegistrationForm(FormValidator):
     def name(self) -> str:
         return f"validate_{FORM}"
@@ -209,8 +215,7 @@ class ActionChangeField(Action):
 
     async def run(self, dispatcher, tracker, domain):
         if not registration_in_progress(tracker):
-            dispatcher.utter_message(response="utter_nothing_to_confirm")
-            return [FollowupAction("action_listen")]
+            return nothing_in_progress(dispatcher)
         field = next((e["value"] for e in tracker.latest_message.get("entities", [])
                       if e["entity"] == "field"), None)
         changes = cleared(field) if field in CORRECTABLE else \
@@ -230,8 +235,7 @@ class ActionClearForm(Action):
 
     async def run(self, dispatcher, tracker, domain):
         if not registration_in_progress(tracker):
-            dispatcher.utter_message(response="utter_nothing_to_confirm")
-            return [FollowupAction("action_listen")]
+            return nothing_in_progress(dispatcher)
         dispatcher.utter_message(response="utter_form_cleared")
         return forget(DETAIL_SLOTS)  # the form comes next (a rule) and asks again
 

@@ -30,3 +30,8 @@ def captcha_links(challenge_id: str) -> dict[str, str]:
     base = account_service().settings.public_base_url
     return {"captcha_url": f"{base}/webhooks/web/captcha/{challenge_id}/image.png",
             "captcha_audio_url": f"{base}/webhooks/web/captcha/{challenge_id}/audio.wav"}
+
+
+def summary_link(token: str) -> str:
+    """Where the web chat downloads a summary PDF (see web/channel.py)."""
+    return f"{account_service().settings.public_base_url}/webhooks/web/summary/{token}"
