@@ -5,11 +5,17 @@ from __future__ import annotations
 from bot.free_text import field_mentioned, find_email, find_phone, is_skip, parse_details
 
 # Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
-INTERRUPTIONS = frozenset({
-    "faq", "ask_support", "explain_procedure", "switch_language", "cancel", "email_not_received",
-    "code_expired", "new_captcha", "greet", "goodbye", "thank", "out_of_scope", "clear_form",
-    "start_activation", "start_registration",
-})
+# The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
+# message stops counting as an answer.
+COMMANDS = frozenset({"cancel", "switch_language", "clear_form", "new_captcha",
+                      "start_activation", "start_registration"})
+QUESTIONS = frozenset({"faq", "ask_support", "explain_procedure", "email_not_received",
+                       "code_expired", "out_of_scope"})
+SOCIAL = frozenset({"greet", "goodbye", "thank"})
+INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL
+SOCIAL_WORDS = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "merci",
+                          "thanks", "thank", "revoir", "bye", "goodbye", "cheers"})
+
 # Answers typed as one token (secrets, codes): a single word is only an interruption when it is
 # one of these commands, so a password is never taken for a question.
 COMMAND_WORDS = frozenset({"annuler", "cancel", "stop", "aide", "help", "abandonner", "quit",
@@ -37,8 +43,16 @@ CORRECTABLE = {
 def is_interruption(requested: str | None, text: str, intent: str | None) -> bool:
     if intent not in INTERRUPTIONS:
         return False
-    if requested in SINGLE_TOKEN_SLOTS and len(text.split()) == 1:
+    words = text.split()
+    if requested in SINGLE_TOKEN_SLOTS and len(words) == 1:
         return text.strip(" .!").casefold() in COMMAND_WORDS
+    parsed = parse_details(text)
+    if len(parsed) >= 2 and parsed.keys() - {"first_name", "surname"}:
+        return False  # "Marie Curie, 01 23 45 67 89, ..." answers the form whatever the model says
+    if intent in QUESTIONS:
+        return len(words) >= 3 or "?" in text
+    if intent in SOCIAL:
+        return bool(SOCIAL_WORDS & {w.strip(" ,.!?").casefold() for w in words})
     return True
 
 

@@ -52,6 +52,23 @@ def test_required_fields_cannot_be_skipped():
     assert answers("city", "passer", intent="skip") == {"city": "passer"}  # the rule will judge it
 
 
+@pytest.mark.parametrize("requested, text, guessed", [
+    ("trust_answer", "Polonium", "out_of_scope"), ("trust_answer", "Max", "thank"),
+    ("city", "Lyon", "faq"), ("surname", "Marie Curie, 01 23 45 67 89", "faq"),
+    ("complement", "Bâtiment B", "greet"),
+])
+def test_a_short_answer_is_not_lost_to_a_wrong_guess_of_the_model(requested, text, guessed):
+    assert answers(requested, text, intent=guessed)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("annuler", "cancel"), ("in English please", "switch_language"), ("bonjour", "greet"),
+    ("merci beaucoup", "thank"), ("délai ?", "faq"), ("what is expert mode", "faq"),
+])
+def test_real_interruptions(text, intent):
+    assert answers("city", text, intent=intent) == {}
+
+
 def test_interruptions_fill_nothing():
     assert answers("surname", "qu'est-ce que le mode expert ?", intent="faq") == {}
     assert answers("city", "annuler", intent="cancel") == {}
