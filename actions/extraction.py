@@ -3,6 +3,7 @@ directly. Values are raw text; the validate_<slot> methods check them with the r
 from __future__ import annotations
 
 from bot.free_text import field_mentioned, find_email, find_phone, is_skip, parse_details
+from bot.registration import OPTIONAL_FIELDS
 
 # Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
 # The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
@@ -22,7 +23,6 @@ COMMAND_WORDS = frozenset({"annuler", "cancel", "stop", "aide", "help", "abandon
                            "english", "anglais", "francais", "français", "french"})
 SINGLE_TOKEN_SLOTS = frozenset({"password", "password_confirmation", "captcha_answer",
                                 "activation_code", "activation_captcha"})
-OPTIONAL_SLOTS = frozenset({"street_number", "street_type", "street_name", "complement", "postcode"})
 STREET_SLOTS = ("street_number", "street_type", "street_name")
 # Fields read from free text -> form slots (the e-mail only where it is asked).
 PARSED_TO_SLOT = {
@@ -108,7 +108,7 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
             return changed
     # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
     wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
-    if requested in OPTIONAL_SLOTS and wants_skip:
+    if requested in OPTIONAL_FIELDS and wants_skip:
         return {slot: "" for slot in STREET_SLOTS} if requested == "street_number" else {requested: ""}
 
     parsed = parse_details(text)

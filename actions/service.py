@@ -2,18 +2,11 @@
 conversation's language, and a way to say a problem in that language."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.i18n import Problem, language_or_default
-from bot.registration import AccountService
-
-
-@lru_cache(maxsize=1)
-def account_service() -> AccountService:
-    return AccountService.from_environment()
+from bot.registration import configured_service as account_service
 
 
 def language_of(tracker: Tracker) -> str:

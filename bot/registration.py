@@ -6,6 +6,7 @@ and the tests all go through it, so every rule of the procedure is written once.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hmac
 import re
 import secrets
@@ -48,6 +49,8 @@ FORM_FIELDS = (
     "surname", "first_name", "phone", "street_number", "street_type", "street_name",
     "complement", "postcode", "city", "country", "trust_question", "trust_answer",
 )
+# The fields without an asterisk on the form: they may be left empty.
+OPTIONAL_FIELDS = frozenset({"street_number", "street_type", "street_name", "complement", "postcode"})
 
 
 @dataclass(frozen=True)
@@ -385,3 +388,9 @@ class AccountService:
         folder = self.settings.summary_dir / token
         files = sorted(folder.glob("recapitulatif-*.pdf")) if folder.is_dir() else []
         return files[0] if files else None
+
+
+@functools.lru_cache(maxsize=1)
+def configured_service() -> AccountService:
+    """The service built from the settings, on first use (never at import time)."""
+    return AccountService.from_environment()

@@ -5,7 +5,7 @@ Secrets are stored only as hashes: `password_hash` (argon2id) and `code_hash` (S
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path
 
 from sqlalchemy import (

@@ -13,7 +13,9 @@ from typing import Any, Iterable, Iterator
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 
-from bot.redaction import REDACTED, SECRET_SLOTS
+# Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
+SECRET_SLOTS = frozenset({"password", "password_confirmation", "activation_code"})
+REDACTED = "[masqué / redacted]"
 
 
 def redacted_events(events: Iterable[Event]) -> Iterator[Event]:

@@ -7,19 +7,13 @@ tokens are unguessable, and anything unknown gets a plain 404.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.registration import AccountService
-
-
-@lru_cache(maxsize=1)
-def account_service() -> AccountService:
-    return AccountService.from_environment()
+from bot.registration import configured_service as account_service
 
 
 NO_STORE = {"Cache-Control": "no-store"}

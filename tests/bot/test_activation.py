@@ -1,5 +1,5 @@
 """Activation: code + login e-mail give a 14-digit subscriber number."""
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from bot.storage import Account, Registration
 EMAIL = "lila.rosemonde@orange.fr"
 
 
-def refusal(call) -> "Problem":
+def refusal(call):
     with pytest.raises(Refused) as refused:
         call()
     return refused.value.problem

@@ -1,5 +1,4 @@
 """Every problem the service can report has a text in French and in English."""
-import re
 import string
 
 import pytest

@@ -310,7 +310,7 @@ def test_the_assistant_serves_captcha_images_audio_and_summaries_itself(assistan
 def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
     import sqlite3
 
-    from bot.redaction import REDACTED
+    from transcripts.store import REDACTED
 
     sender = "secrets"
     pre_register(assistant, sender, "secret.keeper@exemple.fr", "Je veux créer mon espace",

@@ -6,9 +6,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.redaction import REDACTED
 from bot.settings import PROJECT_ROOT
-from transcripts.store import RedactingSQLTrackerStore, redacted_events
+from transcripts.store import REDACTED, RedactingSQLTrackerStore, redacted_events
 
 SECRET = "SuperSecretPassword2023xx"
 
