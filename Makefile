@@ -17,9 +17,12 @@ ASSETS_PORT ?= 5006
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell test nlu-accuracy lock clean
+WEB_LIBRARIES := web/node_modules/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-install: $(VENV)/.installed
+.PHONY: install system-packages train run shell test nlu-accuracy lock clean
+
+install: $(VENV)/.installed $(WEB_LIBRARIES)
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -29,17 +32,31 @@ $(VENV)/.installed: $(LOCK) | $(BIN)/uv
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -r $(LOCK)
 	touch $@
 
+# The web chat's browser libraries (socket.io client; axe-core for the accessibility test).
+$(WEB_LIBRARIES): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the tests use: Chromium for the browser tests (Playwright drives it and
+# downloads no browser itself), PostgreSQL for the concurrency tests (each run starts its own
+# throw-away server; nothing is configured system-wide).
+system-packages:
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium postgresql; \
+	fi
+
 # Retrained only when the training data, the domain or the pipeline changed.
 $(MODEL): $(TRAINING_FILES) | $(VENV)/.installed
 	$(BIN)/rasa train --fixed-model-name assistant --out models
 
 train: $(MODEL)
 
-run: $(MODEL)
+run: $(MODEL) $(WEB_LIBRARIES)
 	$(BIN)/python -m bot init
 	@mkdir -p var
-	@echo "Assistant on http://localhost:$(RASA_PORT)/webhooks/rest/webhook (REST) and socket.io;"
-	@echo "e-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
+	@echo "Web chat: http://localhost:$(RASA_PORT)/webhooks/web/  (REST: /webhooks/rest/webhook, socket.io)"
+	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
 	$(BIN)/rasa run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
@@ -56,7 +73,7 @@ shell: $(MODEL)
 	$(BIN)/python -m web $(ASSETS_PORT) > var/web.log 2>&1 & \
 	$(BIN)/rasa shell -m $(MODEL) --endpoints endpoints.yml
 
-test: $(MODEL)
+test: $(MODEL) $(WEB_LIBRARIES) system-packages
 	$(BIN)/rasa data validate
 	$(BIN)/python -m pytest
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
@@ -76,4 +93,4 @@ lock: | $(BIN)/uv
 	  requirements/dev.in -o $(LOCK)
 
 clean:
-	rm -rf $(VENV) var models results .pytest_cache .rasa
+	rm -rf $(VENV) web/node_modules var models results .pytest_cache .rasa

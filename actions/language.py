@@ -17,8 +17,15 @@ from bot.i18n import LANGUAGES
 from bot.language import guess_language, requested_language
 
 
-def language_for(current: str | None, text: str | None) -> str | None:
+def language_for(current: str | None, text: str | None, chosen_on_page: str | None = None) -> str | None:
     """The language after this message, or None to leave it as it is."""
+    if text and text.startswith("/"):
+        # A button's payload says nothing about the language, but the web page's language switch
+        # sends /switch_language with the language chosen in the message's metadata.
+        if text.startswith("/switch_language") and chosen_on_page in LANGUAGES \
+                and chosen_on_page != current:
+            return chosen_on_page
+        return None
     asked = requested_language(text)
     if asked and asked != current:
         return asked
@@ -36,10 +43,9 @@ class ValidateSlotMappings(ValidationAction):
 
     async def extract_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: dict[str, Any]) -> dict[str, Any]:
-        text = tracker.latest_message.get("text")
-        if text and text.startswith("/"):
-            return {}  # a button's payload says nothing about the language
-        language = language_for(tracker.get_slot("language"), text)
+        message = tracker.latest_message
+        language = language_for(tracker.get_slot("language"), message.get("text"),
+                                (message.get("metadata") or {}).get("language"))
         return {"language": language} if language else {}
 
 

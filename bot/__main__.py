@@ -13,7 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create the tables and load the certificate accounts")
     init.add_argument("--certificates", help="CSV file (email,holder); default: the setting")
-    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs")
+    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs and expired summary links")
     arguments = parser.parse_args(argv)
 
     service = AccountService.from_environment()
@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     elif arguments.command == "purge":
         expired = service.expire_due_registrations()
         captchas = service.captcha.purge()
-        print(f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped")
+        links = service.summary_links.purge()
+        print(f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
+              f"{links} summary link(s) dropped")
     return 0
 
 

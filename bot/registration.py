@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hmac
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +34,7 @@ from bot.storage import (
     ACTIVATED, EXPIRED, PENDING, Account, ActivationThrottle, Registration, open_database,
 )
 from bot.subscriber_numbers import next_subscriber_number
+from bot.summary_links import SummaryLinks
 from bot.summary_pdf import SummaryContent, render_summary_pdf
 
 MAX_WRONG_CODES = 5
@@ -42,7 +42,6 @@ LOCK_MINUTES = 15
 # How long a closed registration keeps its code's hash, to answer "expired" or "already used".
 CLOSED_REGISTRATION_DAYS = 30
 
-_SUMMARY_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 
 # Fields of the form, in the order of the procedure, with the rule that checks each one.
 FORM_FIELDS = (
@@ -143,6 +142,7 @@ class AccountService:
         self.sessions = sessions or open_database(settings.database_url)
         self.mailer = mailer or mailer_from_settings(settings)
         self.captcha = CaptchaService(self.sessions, self.clock, settings.captcha_ttl_minutes)
+        self.summary_links = SummaryLinks(self.sessions, self.clock, settings.summary_link_ttl_minutes)
 
     @classmethod
     def from_environment(cls, **overrides) -> "AccountService":
@@ -372,22 +372,30 @@ class AccountService:
         return render_summary_pdf(self.summary_content(account, language), language,
                                   self.clock.now(), self.settings.zone)
 
-    def save_summary_pdf(self, account: ActivatedAccount, language: Optional[str] = None) -> tuple[str, Path]:
-        """Write the summary PDF in a folder named by a fresh unguessable token; return both."""
-        token = secrets.token_urlsafe(32)
-        folder = self.settings.summary_dir / token
+    def save_summary_pdf(self, account: ActivatedAccount, language: Optional[str] = None) -> Path:
+        """Write the summary PDF for a text channel (`rasa shell`), in a folder of its own named
+        by a random token; return its path."""
+        folder = self.settings.summary_dir / secrets.token_urlsafe(32)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"recapitulatif-{account.subscriber_number}.pdf"
+        path = folder / summary_file_name(account)
         path.write_bytes(self.summary_pdf(account, language))
-        return token, path.resolve()
+        return path.resolve()
 
-    def summary_file(self, token: str) -> Optional[Path]:
-        """The PDF saved under `token`, or None (malformed tokens never touch the disk)."""
-        if not _SUMMARY_TOKEN.match(token or ""):
+    def issue_summary_link(self, account: ActivatedAccount, language: str, conversation_id: str) -> str:
+        """A token for the web chat's download link, valid for that conversation only."""
+        return self.summary_links.issue(account.subscriber_number, language, conversation_id)
+
+    def summary_download(self, token: str, conversation_id: str) -> Optional[tuple[str, bytes]]:
+        """(file name, PDF) for a live link presented by its own conversation, else None."""
+        target = self.summary_links.target(token, conversation_id)
+        account = self.account(target.subscriber_number) if target else None
+        if account is None:
             return None
-        folder = self.settings.summary_dir / token
-        files = sorted(folder.glob("recapitulatif-*.pdf")) if folder.is_dir() else []
-        return files[0] if files else None
+        return summary_file_name(account), self.summary_pdf(account, target.language)
+
+
+def summary_file_name(account: ActivatedAccount) -> str:
+    return f"recapitulatif-{account.subscriber_number}.pdf"
 
 
 @functools.lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ class Settings:
     certificate_accounts_csv: str = "fixtures/certificate_accounts.csv"
     public_base_url: str = "http://localhost:5005"
     summary_dir: Path = Path("var/summaries")
+    summary_link_ttl_minutes: int = 30
 
     @property
     def zone(self) -> ZoneInfo:
@@ -66,4 +67,6 @@ class Settings:
             ),
             public_base_url=env.get("PUBLIC_BASE_URL", defaults.public_base_url).rstrip("/"),
             summary_dir=Path(env.get("SUMMARY_DIR", str(defaults.summary_dir))),
+            summary_link_ttl_minutes=int(env.get("SUMMARY_LINK_TTL_MINUTES",
+                                                 defaults.summary_link_ttl_minutes)),
         )

@@ -117,6 +117,18 @@ class CaptchaChallenge(Base):
     used_at = Column(UTCDateTime)
 
 
+class SummaryLink(Base):
+    """A summary PDF download link of the web chat: hashes of its token and of the conversation
+    it was issued to (see bot/summary_links.py)."""
+
+    __tablename__ = "summary_links"
+    token_hash = Column(String(64), primary_key=True)
+    conversation_hash = Column(String(64), nullable=False)
+    subscriber_number = Column(String(14), nullable=False)
+    language = Column(String(2), nullable=False)
+    expires_at = Column(UTCDateTime, nullable=False, index=True)
+
+
 class CertificateAccount(Base):
     """A legacy account accessed with a certificate (necessarily invalid now)."""
 

@@ -73,3 +73,13 @@ def last_code(settings):
     def read() -> str:
         return activation_code_in(read_messages(settings.mail_outbox_dir)[-1])
     return read
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.conversation.servers import free_port
+    from tests.postgres import PostgresServer
+
+    server = PostgresServer(free_port()).start()
+    yield server
+    server.stop()

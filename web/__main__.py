@@ -1,4 +1,4 @@
-"""`python -m web [port]`: the assistant's /webhooks/web/ routes alone (for `rasa shell`)."""
+"""`python -m web [port]`: the CAPTCHA routes of /webhooks/web/ alone (for `rasa shell`)."""
 import sys
 
 from sanic import Sanic

@@ -17,3 +17,17 @@ from actions.language import language_for
 ])
 def test_language_for(current, text, result):
     assert language_for(current, text) == result
+
+
+@pytest.mark.parametrize("current, text, chosen, result", [
+    ("fr", "/switch_language", "en", "en"),       # the page's language switch
+    ("en", "/switch_language", "fr", "fr"),
+    ("en", "/switch_language", "en", None),       # already English
+    ("fr", "/switch_language", "de", None),       # not a language of the service
+    ("fr", "/switch_language", None, None),
+    ("fr", "/affirm", "en", None),                # other buttons never switch
+    (None, "/greet", "en", None),                 # the session start reads the metadata
+    ("fr", "bonjour", "en", None),                # typed text: the page's language is no request
+])
+def test_language_chosen_on_the_page(current, text, chosen, result):
+    assert language_for(current, text, chosen) == result

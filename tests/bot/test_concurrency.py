@@ -1,13 +1,31 @@
-"""Racing requests on a real SQLite file: one pending registration per address, unique numbers."""
+"""Racing requests on a real SQLite file and on a real PostgreSQL server: one pending
+registration per address, unique subscriber numbers, a code used once."""
+import dataclasses
+import re
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from sqlalchemy import func, select
+
+from bot.registration import AccountService
 
 from bot.i18n import Refused
 from bot.storage import Registration
 from tests.conftest import activation_code_in, read_messages
 
 RACERS = 50
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def service(request, settings, clock):
+    """The account service on each database (the shared fixture's is SQLite only)."""
+    if request.param == "postgresql":
+        name = re.sub(r"\W", "_", request.node.name.lower())[:60]
+        settings = dataclasses.replace(
+            settings, database_url=request.getfixturevalue("postgres_server").new_database(name))
+    service = AccountService(settings, clock=clock)
+    yield service
+    service.sessions.kw["bind"].dispose()
 
 
 def test_fifty_concurrent_pre_registrations_for_one_address_give_one_success(service, make_form):

@@ -1,5 +1,6 @@
 """The summary PDF holds every field, for any name, in the user's language."""
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -72,11 +73,37 @@ def test_account_lookup_by_subscriber_number(service, account):
     assert service.account("00000000000000") is None
 
 
-def test_saved_summary_is_found_by_its_token_only(service, account):
-    token, path = service.save_summary_pdf(account, "en")
+def test_saved_summary_for_text_channels(service, account):
+    path = service.save_summary_pdf(account, "en")
     assert path.is_file() and path.name == f"recapitulatif-{account.subscriber_number}.pdf"
+    assert len(path.parent.name) == 43  # a folder of its own, not guessable from the number
     assert "SUMMARY OF YOUR PERSONAL DATA" in pdf_text(path.read_bytes())
-    assert service.summary_file(token).resolve() == path
-    for bad in ("", "../../etc", token[:-1] + "/", "x" * 20, token + "x" * 40):
-        assert service.summary_file(bad) is None
-    assert service.summary_file("A" * 43) is None  # well formed but unknown
+
+
+def test_summary_link_works_for_its_own_conversation_only(service, account):
+    token = service.issue_summary_link(account, "en", "conversation-a")
+    name, data = service.summary_download(token, "conversation-a")
+    assert name == f"recapitulatif-{account.subscriber_number}.pdf"
+    assert "SUMMARY OF YOUR PERSONAL DATA" in pdf_text(data)
+    assert account.subscriber_number in pdf_text(data)
+    assert service.summary_download(token, "conversation-b") is None
+    assert service.summary_download(token, "") is None
+    for bad in ("", "../../etc", token[:-1] + "/", "x" * 20, token + "x", "A" * 43):
+        assert service.summary_download(bad, "conversation-a") is None
+
+
+def test_summary_link_expires_and_is_purged(service, account, clock):
+    token = service.issue_summary_link(account, "fr", "conversation-a")
+    clock.advance(minutes=29)
+    assert "RECAPITULATIF" in pdf_text(service.summary_download(token, "conversation-a")[1])
+    clock.advance(minutes=1)
+    assert service.summary_download(token, "conversation-a") is None
+    assert service.summary_links.purge() == 1 and service.summary_links.purge() == 0
+
+
+def test_summary_link_stores_no_token_nor_conversation_id(service, account, settings):
+    token = service.issue_summary_link(account, "fr", "conversation-secret-id")
+    database = Path(settings.database_url.removeprefix("sqlite:///"))
+    data = b"".join(f.read_bytes() for f in database.parent.glob(database.name + "*"))  # WAL too
+    assert b"summary_links" in data
+    assert token.encode() not in data and b"conversation-secret-id" not in data

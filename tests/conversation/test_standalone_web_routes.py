@@ -1,4 +1,4 @@
-"""`python -m web`: the CAPTCHA and summary routes alone, as `make shell` runs them."""
+"""`python -m web`: the CAPTCHA routes alone, as `make shell` runs them (no page, no summaries)."""
 import os
 import subprocess
 import sys
@@ -30,6 +30,7 @@ def test_standalone_routes_serve_captchas_and_refuse_unknown_ids(tmp_path):
         assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
         assert requests.get(f"{base}/captcha/unknown/image.png", timeout=10).status_code == 404
         assert requests.get(f"{base}/summary/{'A' * 43}", timeout=10).status_code == 404
+        assert requests.get(f"{base}/", timeout=10).status_code == 404
     finally:
         server.terminate()
         server.wait(timeout=20)
