@@ -3,7 +3,7 @@ directly. Values are raw text; the validate_<slot> methods check them with the r
 from __future__ import annotations
 
 from bot.free_text import field_mentioned, find_email, find_phone, is_skip, parse_details
-from bot.registration import OPTIONAL_FIELDS
+from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
 
 # Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
 # The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
@@ -110,6 +110,8 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
     wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
     if requested in OPTIONAL_FIELDS and wants_skip:
         return {slot: "" for slot in STREET_SLOTS} if requested == "street_number" else {requested: ""}
+    if requested in FORM_FIELDS and is_skip(text):
+        return {requested: ""}  # "passer" is no first name: the rule says the field is required
 
     parsed = parse_details(text)
     if parsed and parsed.keys() <= {"first_name", "surname"}:

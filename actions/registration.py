@@ -264,13 +264,13 @@ class ActionPreRegister(Action):
             trust_answer=slot("trust_answer"), language=language,
         )
         try:
-            pending = service.pre_register(form)
+            pending = service.pre_register(form, conversation_id=tracker.sender_id)
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
             if refused.problem.code.startswith("email."):  # the form asks again (a rule)
                 return forget(("login_email", "login_email_confirmation")) + \
                     [SlotSet("registration_outcome", "email_refused")]
-            # The e-mail could not be sent: everything is kept, "valider" tries again.
+            # Not sent or too many from this conversation: everything is kept, "valider" tries again.
             return [SlotSet("registration_outcome", "not_sent")]
         dispatcher.utter_message(
             response="utter_pre_registered", first_name=pending.first_name,

@@ -1,22 +1,67 @@
-"""Support command line: `python -m bot init` prepares the database, `python -m bot purge`
-expires overdue pre-registrations. It never prints a password or an activation code."""
+"""Support command line (`python -m bot <command>`). It never prints a password, a password hash,
+an activation code nor its hash.
+
+  init                      create the tables and load the certificate accounts
+  purge                     expire overdue pre-registrations, drop spent CAPTCHAs and old links
+  registrations [--status S] [--email E]   list pre-registrations, most recent first
+  registration EMAIL        show the pre-registrations of one address
+  accounts                  list activated accounts, most recent first
+  account NUMBER|EMAIL      show one account
+"""
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from bot.directory import AccountRecord, Directory, RegistrationRecord
 from bot.registration import AccountService
+from bot.storage import ACTIVATED, EXPIRED, PENDING
+
+
+def moment(value: datetime | None, zone: ZoneInfo) -> str:
+    return value.astimezone(zone).strftime("%d/%m/%Y %H:%M") if value else "-"
+
+
+def registration_line(record: RegistrationRecord, zone: ZoneInfo) -> str:
+    who = " ".join(filter(None, (record.details.get("first_name"), record.details.get("surname"))))
+    return (f"{record.id:>6}  {record.status:<9}  {moment(record.created_at, zone)}  "
+            f"{moment(record.expires_at, zone)}  {record.details.get('email', '(data purged)')}  {who}")
+
+
+def account_line(record: AccountRecord, zone: ZoneInfo) -> str:
+    return (f"{record.subscriber_number}  {moment(record.registered_at, zone)}  "
+            f"{record.details.get('email', '')}  {record.details.get('first_name', '')} "
+            f"{record.details.get('surname', '')}")
+
+
+def details(record, heading: dict) -> list[str]:
+    lines = [f"{name}: {value}" for name, value in heading.items()]
+    lines += [f"{name}: {value}" for name, value in record.details.items()]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create the tables and load the certificate accounts")
     init.add_argument("--certificates", help="CSV file (email,holder); default: the setting")
-    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs and expired summary links")
+    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs and "
+                                      "expired summary links")
+    listing = commands.add_parser("registrations", help="list pre-registrations")
+    listing.add_argument("--status", choices=(PENDING, ACTIVATED, EXPIRED))
+    listing.add_argument("--email")
+    listing.add_argument("--limit", type=int, default=100)
+    commands.add_parser("registration", help="show the pre-registrations of one address").add_argument("email")
+    commands.add_parser("accounts", help="list accounts").add_argument("--limit", type=int, default=100)
+    commands.add_parser("account", help="show one account").add_argument("number_or_email")
     arguments = parser.parse_args(argv)
 
     service = AccountService.from_environment()
+    zone = service.settings.zone
+    directory = Directory(service.sessions)
     if arguments.command == "init":
         added = service.load_certificate_accounts(arguments.certificates)
         print(f"database ready; {added} certificate account(s) added")
@@ -26,6 +71,36 @@ def main(argv: list[str] | None = None) -> int:
         links = service.summary_links.purge()
         print(f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
               f"{links} summary link(s) dropped")
+    elif arguments.command == "registrations":
+        records = directory.registrations(arguments.status, arguments.email, arguments.limit)
+        print("    id  status     created           expires           e-mail  name")
+        for record in records:
+            print(registration_line(record, zone))
+        print(f"{len(records)} pre-registration(s)")
+    elif arguments.command == "registration":
+        records = directory.registrations(email=arguments.email)
+        if not records:
+            print(f"no pre-registration for {arguments.email}", file=sys.stderr)
+            return 1
+        for record in records:
+            print("\n".join(details(record, {
+                "id": record.id, "status": record.status, "created": moment(record.created_at, zone),
+                "expires": moment(record.expires_at, zone), "closed": moment(record.closed_at, zone)})))
+            print()
+    elif arguments.command == "accounts":
+        records = directory.accounts(arguments.limit)
+        print("subscriber number  registered        e-mail  name")
+        for record in records:
+            print(account_line(record, zone))
+        print(f"{len(records)} account(s)")
+    elif arguments.command == "account":
+        record = directory.account(arguments.number_or_email)
+        if record is None:
+            print(f"no account for {arguments.number_or_email}", file=sys.stderr)
+            return 1
+        print("\n".join(details(record, {
+            "subscriber number": record.subscriber_number,
+            "registered": moment(record.registered_at, zone)})))
     return 0
 
 

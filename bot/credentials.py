@@ -24,7 +24,7 @@ def hash_password(password: str) -> str:
 def password_matches(password_hash: str, candidate: str) -> bool:
     try:
         return _hasher.verify(password_hash, candidate)
-    except (VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):  # not even valid text
         return False
 
 
@@ -49,3 +49,22 @@ def activation_code_hash(code: str) -> str:
 
 def is_activation_code_hash(value: str) -> bool:
     return bool(re.fullmatch(r"[0-9a-f]{64}", value or ""))
+
+
+def token_digest(value: str) -> str:
+    """SHA-256 of a random token or a conversation id: stored in their place, so the database
+    never holds a usable link nor says which conversation did what."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def looks_like_secret(text: str | None) -> bool:
+    """Whether a message could be a password or an activation code typed in the wrong place:
+    one word of letters and digits, code-shaped (12 characters) or password-long (20 or more).
+    Such a value is never repeated back to the user, and the transcript store checks it."""
+    value = (text or "").strip()
+    if any(c.isspace() for c in value) or "@" in value:
+        return False
+    if looks_like_activation_code(value):
+        # Random case or digits, unlike a word such as "Villeurbanne" or "ROSEMONDEDUP".
+        return not (value.isalpha() and (value.islower() or value.isupper() or value.istitle()))
+    return len(value) >= 20 and any(c.isalpha() for c in value) and any(c.isdigit() for c in value)

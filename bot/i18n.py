@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Mapping, Optional, TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.credentials import looks_like_secret
 from bot.messages import CATALOGUE
 
 LANGUAGES = ("fr", "en")
@@ -39,6 +40,11 @@ def format_long_date(day: date, language: str) -> str:
     return f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
 
 
+# The parameter that repeats what the user typed ("« {value} » n'est pas ...").
+ECHOED = "value"
+HIDDEN = "••••••••"
+
+
 def render(code: str, language: str, params: Mapping[str, Any] | None = None,
            zone: ZoneInfo = PARIS) -> str:
     language = language_or_default(language)
@@ -47,7 +53,11 @@ def render(code: str, language: str, params: Mapping[str, Any] | None = None,
     for name, value in (params or {}).items():
         if isinstance(value, Mapping) and set(value) == set(LANGUAGES):
             value = value[language]  # a value that itself depends on the language
-        values[name] = format_datetime(value, language, zone) if isinstance(value, datetime) else value
+        if isinstance(value, datetime):
+            value = format_datetime(value, language, zone)
+        elif name == ECHOED and looks_like_secret(str(value)):
+            value = HIDDEN  # a password or a code typed in the wrong place is not repeated
+        values[name] = value
     return template.format(**values)
 
 

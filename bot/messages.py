@@ -82,6 +82,10 @@ CATALOGUE = {
         "fr": "Le mot de passe ne doit pas dépasser {max} caractères.",
         "en": "The password must not be longer than {max} characters.",
     },
+    "password.unprintable": {
+        "fr": "Le mot de passe contient un caractère invisible ou de contrôle : saisissez-le de nouveau.",
+        "en": "The password contains an invisible or control character: please type it again.",
+    },
     "password.letters_and_digits": {
         "fr": "Le mot de passe doit contenir des lettres et des chiffres.",
         "en": "The password must contain both letters and digits.",
@@ -195,6 +199,12 @@ CATALOGUE = {
               "sans restriction pour continuer.",
         "en": "You must acknowledge that you have read the terms and conditions and accept them "
               "without restriction to continue.",
+    },
+    "registration.too_many": {
+        "fr": "Trop de pré-inscriptions ont été faites depuis cette conversation au cours de la dernière "
+              "heure. Vos informations sont conservées : vous pourrez valider de nouveau après le {after}.",
+        "en": "Too many pre-registrations were made from this conversation in the last hour. Your details "
+              "are kept: you can confirm again after {after}.",
     },
     "registration.mail_failed": {
         "fr": "Le courriel contenant votre code d'activation n'a pas pu être envoyé ; votre "

@@ -25,13 +25,14 @@ from bot.certificates import certificate_holders, load_certificate_accounts
 from bot.clock import SystemClock
 from bot.credentials import (
     activation_code_hash, is_activation_code_hash, is_password_hash, looks_like_activation_code,
-    new_activation_code,
+    new_activation_code, token_digest,
 )
 from bot.i18n import Checked, Problem, Refused, language_or_default
 from bot.mail import MailError, mailer_from_settings
 from bot.settings import Settings
 from bot.storage import (
-    ACTIVATED, EXPIRED, PENDING, Account, ActivationThrottle, Registration, open_database,
+    ACTIVATED, EXPIRED, PENDING, Account, ActivationThrottle, PreRegistrationRecord, Registration,
+    open_database,
 )
 from bot.subscriber_numbers import next_subscriber_number
 from bot.summary_links import SummaryLinks
@@ -41,6 +42,7 @@ MAX_WRONG_CODES = 5
 LOCK_MINUTES = 15
 # How long a closed registration keeps its code's hash, to answer "expired" or "already used".
 CLOSED_REGISTRATION_DAYS = 30
+HOUR = timedelta(hours=1)
 
 
 # Fields of the form, in the order of the procedure, with the rule that checks each one.
@@ -171,6 +173,21 @@ class AccountService:
             return Problem("email.pending", {"deadline": pending.expires_at})
         return None
 
+    def _conversation_problem(self, session: Session, conversation_id: Optional[str],
+                              now: datetime) -> Optional[Problem]:
+        """The limit of pre-registrations per conversation in any hour (none without an id)."""
+        if not conversation_id:
+            return None
+        recent = session.scalars(
+            select(PreRegistrationRecord.created_at)
+            .where(PreRegistrationRecord.conversation_hash == token_digest(conversation_id),
+                   PreRegistrationRecord.created_at > now - HOUR)
+            .order_by(PreRegistrationRecord.created_at)).all()
+        limit = self.settings.pre_registrations_per_conversation_hour
+        if len(recent) < limit:
+            return None
+        return Problem("registration.too_many", {"after": recent[len(recent) - limit] + HOUR})
+
     def check_login_email(self, raw) -> Checked[str]:
         """Syntax, then: not an active account, not a certificate account, not pending."""
         syntax = rules.check_email_syntax(raw)
@@ -203,11 +220,12 @@ class AccountService:
 
     # Pre-registration ------------------------------------------------------------------------
 
-    def pre_register(self, form: RegistrationForm) -> PendingRegistration:
+    def pre_register(self, form: RegistrationForm, conversation_id: Optional[str] = None) -> PendingRegistration:
         """Record a pending registration and e-mail its activation code at once.
 
-        Raises `Refused` when the form is invalid, the address is not free, or the e-mail could
-        not be sent (then nothing is recorded, so the user can simply try again).
+        Raises `Refused` when the form is invalid, the conversation made too many
+        pre-registrations in the last hour, the address is not free, or the e-mail could not be
+        sent (then nothing is recorded, so the user can simply try again).
         """
         problems = self.form_problems(form)
         if problems:
@@ -224,10 +242,14 @@ class AccountService:
         try:
             with self.sessions.begin() as session:
                 self._expire_due(session, now)
-                problem = self._email_problem(session, key, now)
+                problem = (self._conversation_problem(session, conversation_id, now)
+                           or self._email_problem(session, key, now))
                 if problem:
                     raise Refused(problem)
                 session.add(registration)
+                if conversation_id:
+                    session.add(PreRegistrationRecord(conversation_hash=token_digest(conversation_id),
+                                                      created_at=now))
         except IntegrityError:  # a concurrent request won the race for this address
             with self.sessions() as session:
                 raise Refused(self._email_problem(session, key, now) or Problem("email.in_use"))
@@ -241,6 +263,10 @@ class AccountService:
         except MailError:
             with self.sessions.begin() as session:
                 session.execute(delete(Registration).where(Registration.id == registration.id))
+                if conversation_id:  # not sent, so not counted
+                    session.execute(delete(PreRegistrationRecord).where(
+                        PreRegistrationRecord.conversation_hash == token_digest(conversation_id),
+                        PreRegistrationRecord.created_at == now))
             raise Refused.because("registration.mail_failed")
         return PendingRegistration(form.email, form.surname, form.first_name,
                                    registration.expires_at, form.language)
@@ -343,6 +369,8 @@ class AccountService:
             Registration.closed_at <= now - timedelta(days=CLOSED_REGISTRATION_DAYS)))
         session.execute(delete(ActivationThrottle).where(
             ActivationThrottle.locked_until <= now - timedelta(days=1)))
+        session.execute(delete(PreRegistrationRecord).where(
+            PreRegistrationRecord.created_at <= now - HOUR))  # no longer counted
         return expired
 
     def expire_due_registrations(self) -> int:

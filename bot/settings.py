@@ -37,6 +37,7 @@ class Settings:
     public_base_url: str = "http://localhost:5005"
     summary_dir: Path = Path("var/summaries")
     summary_link_ttl_minutes: int = 30
+    pre_registrations_per_conversation_hour: int = 3
 
     @property
     def zone(self) -> ZoneInfo:
@@ -69,4 +70,7 @@ class Settings:
             summary_dir=Path(env.get("SUMMARY_DIR", str(defaults.summary_dir))),
             summary_link_ttl_minutes=int(env.get("SUMMARY_LINK_TTL_MINUTES",
                                                  defaults.summary_link_ttl_minutes)),
+            pre_registrations_per_conversation_hour=int(env.get(
+                "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR",
+                defaults.pre_registrations_per_conversation_hour)),
         )

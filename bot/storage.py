@@ -117,6 +117,16 @@ class CaptchaChallenge(Base):
     used_at = Column(UTCDateTime)
 
 
+class PreRegistrationRecord(Base):
+    """When a conversation pre-registered (a hash of its id, nothing personal): the limit of
+    pre-registrations per conversation and per hour is counted on these rows."""
+
+    __tablename__ = "pre_registration_records"
+    id = Column(Integer, primary_key=True)
+    conversation_hash = Column(String(64), nullable=False, index=True)
+    created_at = Column(UTCDateTime, nullable=False, index=True)
+
+
 class SummaryLink(Base):
     """A summary PDF download link of the web chat: hashes of its token and of the conversation
     it was issued to (see bot/summary_links.py)."""

@@ -6,7 +6,6 @@ the PDF is rendered from the account at download time, so no personal data waits
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -15,13 +14,10 @@ from datetime import timedelta
 from sqlalchemy import delete
 from sqlalchemy.orm import sessionmaker
 
+from bot.credentials import token_digest
 from bot.storage import SummaryLink
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -40,7 +36,7 @@ class SummaryLinks:
         token = secrets.token_urlsafe(32)
         now = self._clock.now()
         with self._sessions.begin() as session:
-            session.add(SummaryLink(token_hash=_digest(token), conversation_hash=_digest(conversation_id),
+            session.add(SummaryLink(token_hash=token_digest(token), conversation_hash=token_digest(conversation_id),
                                     subscriber_number=subscriber_number, language=language,
                                     expires_at=now + self._ttl))
         return token
@@ -50,9 +46,9 @@ class SummaryLinks:
         if not _TOKEN.match(token or "") or not conversation_id:
             return None
         with self._sessions() as session:
-            link = session.get(SummaryLink, _digest(token))
+            link = session.get(SummaryLink, token_digest(token))
             if (link is None or link.expires_at <= self._clock.now()
-                    or not secrets.compare_digest(link.conversation_hash, _digest(conversation_id))):
+                    or not secrets.compare_digest(link.conversation_hash, token_digest(conversation_id))):
                 return None
             return LinkTarget(link.subscriber_number, link.language)
 

@@ -28,6 +28,8 @@ class PostgresServer:
         self.port = port
         self.home = Path(tempfile.mkdtemp(prefix="pg-test-"))
         self.data = self.home / "data"
+        self._options = (f"-p {port} -k {self.home} -c listen_addresses='' -c max_connections=200 "
+                         "-c fsync=off")
         self._as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self._as_postgres:
             shutil.chown(self.home, "postgres", "postgres")
@@ -38,9 +40,7 @@ class PostgresServer:
     def start(self) -> "PostgresServer":
         self._run(str(self.binaries / "initdb"), "-D", str(self.data), "-U", "postgres",
                   "--auth=trust", "-E", "UTF8", "--locale=C")
-        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-l", str(self.home / "log"),
-                  "-w", "-o", f"-p {self.port} -k {self.home} -c listen_addresses='' "
-                              "-c max_connections=200 -c fsync=off", "start")
+        self.resume()
         return self
 
     def url(self, database: str = "postgres") -> str:
@@ -53,6 +53,14 @@ class PostgresServer:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         engine.dispose()
         return self.url(name)
+
+    def pause(self) -> None:
+        """The database goes down (the data stay)."""
+        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-l", str(self.home / "log"),
+                  "-w", "-o", self._options, "start")
 
     def stop(self) -> None:
         try:

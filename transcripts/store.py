@@ -1,7 +1,8 @@
 """A SQL tracker store that never writes a password or an activation code.
 
 Rasa stores every user message. The messages that answer the password, its confirmation or the
-activation code are written with their text replaced; the slots already hold only a hash or a
+activation code are written with their text replaced, and so is a code-shaped word or the
+password typed at another question; the slots already hold only a hash or a
 marker, so nothing the dialogue needs is lost. Rasa reads the tracker back from the store on
 each message, so the redacted text is also all that later turns see.
 """
@@ -13,18 +14,35 @@ from typing import Any, Iterable, Iterator
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 
+from bot.credentials import is_password_hash, looks_like_activation_code, looks_like_secret, password_matches
+
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
 SECRET_SLOTS = frozenset({"password", "password_confirmation", "activation_code"})
 REDACTED = "[masqué / redacted]"
 
 
+def is_secret(text: str, requested: str | None, password_hash: str | None) -> bool:
+    """An answer to a secret question; or, anywhere, a code-shaped word or the password itself
+    typed in the wrong place (checked against the hash, only for password-like words)."""
+    if requested in SECRET_SLOTS:
+        return True
+    if not looks_like_secret(text):
+        return False
+    word = text.strip()
+    return looks_like_activation_code(word) or bool(
+        password_hash and is_password_hash(password_hash) and password_matches(password_hash, word))
+
+
 def redacted_events(events: Iterable[Event]) -> Iterator[Event]:
-    """The events with every answer to a secret question replaced."""
-    requested = None
+    """The events with every typed secret replaced."""
+    requested = password_hash = None
     for event in events:
         if isinstance(event, SlotSet) and event.key == "requested_slot":
             requested = event.value
-        if isinstance(event, UserUttered) and requested in SECRET_SLOTS and event.text != REDACTED:
+        if isinstance(event, SlotSet) and event.key == "password":
+            password_hash = event.value
+        if isinstance(event, UserUttered) and event.text and event.text != REDACTED \
+                and is_secret(event.text, requested, password_hash):
             data: dict[str, Any] = event.as_dict()
             data["text"] = REDACTED
             data["parse_data"] = {**data.get("parse_data", {}), "text": REDACTED, "entities": []}

@@ -7,7 +7,7 @@ import unicodedata
 from email_validator import EmailNotValidError, validate_email
 
 from bot.i18n import Checked, invalid, valid
-from bot.rules.text import tidy
+from bot.rules.text import has_control_characters, tidy
 
 EMAIL_MAX_LENGTH = 100
 PASSWORD_MIN_LENGTH = 20
@@ -51,6 +51,8 @@ def check_password(raw, email: str | None = None) -> Checked[str]:
         return invalid("password.required")
     if any(c.isspace() for c in value):
         return invalid("password.spaces")
+    if has_control_characters(value):
+        return invalid("password.unprintable")
     if len(value) < PASSWORD_MIN_LENGTH:
         return invalid("password.too_short", min=PASSWORD_MIN_LENGTH, length=len(value))
     if len(value) > PASSWORD_MAX_LENGTH:

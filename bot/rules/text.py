@@ -2,7 +2,9 @@
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control and invisible formatting characters, and unpaired surrogates (which JSON can carry but
+# UTF-8, hence the database, cannot).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def tidy(raw) -> str:

@@ -48,8 +48,11 @@ def test_a_value_with_digits_is_never_dropped_by_a_skip_guess():
     assert answers("street_number", "12 rue de Longchamp", intent="skip")["street_number"] == "12"
 
 
-def test_required_fields_cannot_be_skipped():
-    assert answers("city", "passer", intent="skip") == {"city": "passer"}  # the rule will judge it
+@pytest.mark.parametrize("requested", ["surname", "first_name", "phone", "city", "country", "trust_answer"])
+def test_required_fields_cannot_be_skipped(requested):
+    # Empty, so that the rule answers "... est obligatoire" (it found "Passer" a fine first name).
+    assert answers(requested, "passer", intent="skip") == {requested: ""}
+    assert answers(requested, "skip", intent=None) == {requested: ""}
 
 
 @pytest.mark.parametrize("requested, text, guessed", [
@@ -112,3 +115,26 @@ def test_activation_answers():
         {"activation_email": "ann@example.com"}
     assert activation_answers("activation_code", "what is the deadline?", "faq") == {}
     assert activation_answers(None, "hello", "greet") == {}
+
+
+# Any message, at any question, with any intent the model may guess: extraction never raises and
+# only ever fills slots of the forms.
+from hypothesis import given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+REGISTRATION_SLOTS = ("terms_accepted", "captcha_answer", "login_email", "login_email_confirmation",
+                      "password", "password_confirmation", "surname", "first_name", "phone",
+                      "street_number", "street_type", "street_name", "complement", "postcode",
+                      "city", "country", "trust_question", "trust_answer")
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(st.sampled_from((None, *REGISTRATION_SLOTS)), st.text(max_size=300),
+       st.sampled_from((None, "inform", "affirm", "deny", "cancel", "faq", "change_field", "skip")))
+def test_extraction_never_raises_on_any_message(requested, text, intent):
+    from actions.extraction import activation_answers, registration_answers
+
+    answers = registration_answers(requested, text, intent, {}, {})
+    assert set(answers) <= set(REGISTRATION_SLOTS) | {"requested_slot"}, answers
+    activation_slots = ("activation_code", "activation_captcha", "activation_email")
+    asked = activation_slots[len(text) % 3] if requested else None
+    assert set(activation_answers(asked, text, intent)) <= set(activation_slots)

@@ -42,3 +42,14 @@ def test_datetime_parameters_are_formatted_for_the_reader():
 
 def test_unknown_language_falls_back_to_french():
     assert render("email.required", "de") == CATALOGUE["email.required"]["fr"]
+
+
+def test_a_secret_typed_in_the_wrong_place_is_not_repeated():
+    from bot.i18n import Problem
+
+    for secret in ("Mphbawgsf25ynLitbm2023", "mHPstewGkBYj"):
+        for code in ("phone.invalid", "country.unknown", "email.invalid"):
+            text = Problem(code, {"value": secret}).text("fr")
+            assert secret not in text and "••••••••" in text
+    for ordinary in ("12", "Villeurbanne", "Allemagnee"):
+        assert f"« {ordinary} » n'est pas" in Problem("country.unknown", {"value": ordinary}).text("fr")

@@ -32,7 +32,8 @@ class Assistant:
 
     home: Path
     captcha_enabled: bool = True
-    processes: list[subprocess.Popen] = field(default_factory=list)
+    database_url: str | None = None  # default: SQLite under `home`
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self):
         self.rasa_port, self.actions_port = free_port(), free_port()
@@ -41,7 +42,7 @@ class Assistant:
         self.base_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{self.database}", "MAIL_BACKEND": "file",
+            "DATABASE_URL": self.database_url or f"sqlite:///{self.database}", "MAIL_BACKEND": "file",
             "MAIL_OUTBOX_DIR": str(self.outbox), "SUMMARY_DIR": str(self.home / "summaries"),
             "CAPTCHA_ENABLED": str(self.captcha_enabled).lower(), "PUBLIC_BASE_URL": self.base_url,
             "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -59,27 +60,48 @@ class Assistant:
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
             "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
             f"  dialect: sqlite\n  db: {self.tracker_database}\n")
-        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                "-p", str(self.actions_port)])
+        self.start_actions()
         self._spawn("rasa", [str(BIN / "rasa"), "run", "-m", str(MODEL), "--enable-api",
                              "-p", str(self.rasa_port), "--credentials", "credentials.yml",
                              "--endpoints", str(endpoints)])
+        self._wait_until_ready()
+        return self
+
+    def start_actions(self) -> None:
+        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+                                "-p", str(self.actions_port)])
+
+    def restart_actions(self) -> None:
+        self.stop("actions")
+        self.start_actions()
+        self._wait_until_ready()
+
+    def restart(self) -> None:
+        """Both servers stopped and started again, on the same stores."""
+        self.stop()
+        self.start()
+
+    def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self._ready():
-                return self
-            if any(p.poll() is not None for p in self.processes):
+                return
+            if any(p.poll() is not None for p in self.processes.values()):
                 break
             time.sleep(1)
         self.stop()
-        logs = "\n".join((self.home / f"{n}.log").read_text()[-3000:] for n in ("actions", "rasa"))
+        logs = "\n".join(self.log(name)[-3000:] for name in ("actions", "rasa"))
         raise RuntimeError(f"the servers did not start:\n{logs}")
 
+    def log(self, name: str) -> str:
+        """Everything a server printed, over all its starts."""
+        return (self.home / f"{name}.log").read_text(errors="replace")
+
     def _spawn(self, name: str, command: list[str]) -> None:
-        log = open(self.home / f"{name}.log", "w")
-        self.processes.append(subprocess.Popen(
+        log = open(self.home / f"{name}.log", "a")
+        self.processes[name] = subprocess.Popen(
             command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True))
+            start_new_session=True)
 
     def _ready(self) -> bool:
         try:
@@ -89,15 +111,18 @@ class Assistant:
         except requests.RequestException:
             return False
 
-    def stop(self) -> None:
-        for process in self.processes:
+    def stop(self, *names: str) -> None:
+        """Stop the named servers ("actions", "rasa"), or all of them."""
+        chosen = [self.processes.pop(n) for n in (names or list(self.processes)) if n in self.processes]
+        for process in chosen:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
+        for process in chosen:
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
 
     # Talking to it -------------------------------------------------------------------------
 

@@ -44,3 +44,16 @@ def test_saved_trackers_hold_no_secret_and_keep_the_rest(tmp_path):
     texts = [e.text for e in asyncio.run(store.retrieve("s")).events if isinstance(e, UserUttered)]
     assert texts == ["bonjour", REDACTED, "Dupont"]
     assert SECRET.encode() not in (tmp_path / "t.db").read_bytes()
+
+
+def test_a_secret_typed_in_the_wrong_place_is_redacted_too():
+    from bot.credentials import hash_password
+
+    events = [*asked("password"), said(SECRET), SlotSet("password", hash_password(SECRET)),
+              *asked("phone"), said(SECRET),            # the password again, at another question
+              said("mHPstewGkBYj"),                     # an activation code, anywhere
+              said("0123456789"), said("Dupont"), said("Villeurbanne"), said("lila.rosemonde2023@orange.fr"),
+              said("AnotherLongPassword2024xx")]         # not the password: kept
+    texts = [e.text for e in redacted_events(events) if isinstance(e, UserUttered)]
+    assert texts == [REDACTED, REDACTED, REDACTED, "0123456789", "Dupont", "Villeurbanne",
+                     "lila.rosemonde2023@orange.fr", "AnotherLongPassword2024xx"]
