@@ -8,7 +8,6 @@ each message, so the redacted text is also all that later turns see.
 """
 from __future__ import annotations
 
-import itertools
 from typing import Any, Iterable, Iterator
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -33,14 +32,18 @@ def is_secret(text: str, requested: str | None, password_hash: str | None) -> bo
         password_hash and is_password_hash(password_hash) and password_matches(password_hash, word))
 
 
-def redacted_events(events: Iterable[Event]) -> Iterator[Event]:
-    """The events with every typed secret replaced."""
+def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
+    """The events from index `start` on, with every typed secret replaced. The earlier events
+    are read only for the state (question asked, password hash): they are stored already, and
+    checking them again would cost an argon2 verification per old message on every save."""
     requested = password_hash = None
-    for event in events:
+    for index, event in enumerate(events):
         if isinstance(event, SlotSet) and event.key == "requested_slot":
             requested = event.value
         if isinstance(event, SlotSet) and event.key == "password":
             password_hash = event.value
+        if index < start:
+            continue
         if isinstance(event, UserUttered) and event.text and event.text != REDACTED \
                 and is_secret(event.text, requested, password_hash):
             data: dict[str, Any] = event.as_dict()
@@ -54,4 +57,4 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def _additional_events(self, session, tracker) -> Iterator[Event]:
         already_stored = self._event_query(
             session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
-        return itertools.islice(redacted_events(tracker.events), already_stored, None)
+        return redacted_events(tracker.events, start=already_stored)

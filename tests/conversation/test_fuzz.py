@@ -166,6 +166,7 @@ def converse(run: Run, number: int) -> None:
     run.fail("the registration never completed", sender)
 
 
+@pytest.mark.fuzz
 def test_fuzz_the_rest_channel(assistant):
     run = Run(assistant)
     with ThreadPoolExecutor(max_workers=4) as pool:
