@@ -1,0 +1,1 @@
+"""Components of the Rasa pipeline that are ours (config.yml)."""
