@@ -28,7 +28,7 @@
       typing: "L'assistant rédige sa réponse…",
       connecting: "Connexion à l'assistant…",
       disconnected: "Connexion perdue : nouvelle tentative en cours. Ce que vous avez saisi est conservé.",
-      linkExpired: "Ce lien n'est plus valable : il expire 30 minutes après l'activation et ne fonctionne que dans sa conversation.",
+      linkExpired: "Ce lien n'est plus valable : il expire peu après l'activation et ne fonctionne que dans sa conversation.",
       downloaded: "Récapitulatif téléchargé."
     },
     en: {
@@ -51,7 +51,7 @@
       typing: "The assistant is writing…",
       connecting: "Connecting to the assistant…",
       disconnected: "Connection lost: trying again. What you typed is kept.",
-      linkExpired: "This link is no longer valid: it expires 30 minutes after activation and only works in its own conversation.",
+      linkExpired: "This link is no longer valid: it expires shortly after activation and only works in its own conversation.",
       downloaded: "Summary downloaded."
     }
   };
