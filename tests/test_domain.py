@@ -48,3 +48,30 @@ def test_the_web_chat_shows_the_captcha_without_bare_addresses():
         if variation.get("channel") == "socketio":
             assert "{captcha_url}" not in variation["text"] and variation["image"] == "{captcha_url}"
             assert "]({captcha_audio_url})" in variation["text"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_trust_question_buttons_reach_the_user_as_payloads_rasa_can_parse(language, caplog):
+    import asyncio
+    import logging
+
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+    from rasa.shared.nlu.training_data.message import Message
+
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    tracker = DialogueStateTracker.from_events(
+        "someone", [SlotSet("language", language), SlotSet("login_email", "lila@orange.fr")],
+        domain.slots)
+    with caplog.at_level(logging.ERROR):
+        message = asyncio.run(TemplatedNaturalLanguageGenerator(domain.responses).generate(
+            "utter_ask_trust_question", tracker, "rest"))
+    payloads = [button["payload"] for button in message["buttons"]]
+    assert payloads[0] == '/choose_trust_question{"trust_question": "nickname"}'
+    parsed = RegexMessageHandler().process([Message({"text": payloads[2]})], domain)[0]
+    assert parsed.get("intent")["name"] == "choose_trust_question"
+    assert parsed.get("entities")[0]["value"] == "pet_name"
+    assert not caplog.records  # Rasa logged an error, with every slot's value, for each button

@@ -24,3 +24,19 @@ def test_no_plaintext_secret_in_the_database_file(service, settings, make_form, 
                 assert secret.encode(encoding) not in stored
         assert b"$argon2id$" in stored  # the hash is there, so the search looked at real data
     assert account.subscriber_number.encode() in after_activation
+
+
+def test_passwords_are_hashed_with_argon2id_at_owasp_strength_or_more():
+    from argon2 import PasswordHasher, Type, extract_parameters
+
+    from bot.credentials import password_matches
+
+    hashed = hash_password(GOOD_PASSWORD)
+    parameters = extract_parameters(hashed)
+    assert parameters.type is Type.ID
+    # OWASP Password Storage Cheat Sheet, argon2id: at least 19 MiB of memory and 2 passes.
+    assert parameters.memory_cost >= 19 * 1024 and parameters.time_cost >= 2
+    assert password_matches(hashed, GOOD_PASSWORD) and not password_matches(hashed, GOOD_PASSWORD + "x")
+    # A hash made with the former setting (the library's default) still verifies.
+    legacy = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4).hash(GOOD_PASSWORD)
+    assert password_matches(legacy, GOOD_PASSWORD)

@@ -1,8 +1,9 @@
 """A fuzz run on the REST channel of the real servers: more than 5 000 messages of hostile or
 broken input (empty, 10 000 characters, control characters, right-to-left and emoji text, SQL and
 template injection, forged button payloads, malformed JSON bodies) sent at every step of the
-registration. Every answer must be a clear message or a 4xx, never a 500 nor a crash, and after
-each burst a valid answer must still move the dialogue on.
+registration: each of 90 registrations gets a burst at 3 of its steps. Every answer must be a
+clear message or a 4xx, never a 500 nor a crash, and after each burst a valid answer must still
+move the dialogue on.
 
 The counts of the run are written to results/fuzz-summary.json.
 """
@@ -20,8 +21,9 @@ from bot.settings import PROJECT_ROOT
 from tests.conversation.servers import Assistant, text_of
 
 PASSWORD = "Mphbawgsf25ynLitbm2023!"
-CONVERSATIONS = 36
-BURST = 9  # hostile messages before each valid answer
+CONVERSATIONS = 90
+FUZZED_STEPS = 3  # steps of each registration that get a burst
+BURST = 15  # hostile messages in a burst
 RAW_BODIES_ROUNDS = 12
 SEED = 20261122
 
@@ -73,6 +75,7 @@ VALID = {
     "country": "France", "trust_question": '/choose_trust_question{"trust_question": "pet_name"}',
     "trust_answer": "Bibi",
 }
+STEPS = [*VALID, "login_email", "summary"]
 LEAKS = ("Traceback", "Exception", "Error:", "sqlalchemy", "psycopg", "KeyError")
 
 
@@ -135,17 +138,24 @@ def hostile_message(rng: random.Random) -> str:
 
 
 def converse(run: Run, number: int) -> None:
+    """One registration from start to pre-registration, with a burst of hostile messages at a
+    few of its steps (conversations stay short, as real ones are)."""
     rng = random.Random(SEED + number)
     sender, email = f"fuzz-{number}", f"fuzz.{number}@exemple.fr"
     answers = {**VALID, "login_email": email, "login_email_confirmation": email}
+    targets = set(rng.sample(STEPS, FUZZED_STEPS))
     if run.say(sender, "Je veux créer mon espace professionnel", "valid") is None:
         return
-    for _ in range(40):
-        for _ in range(BURST):
-            run.say(sender, hostile_message(rng), "hostile")
+    for _ in range(60):
         loop, requested, outcome = run.state(sender)
         if outcome == "pre_registered":
             return
+        step = requested if loop == "registration_form" else "summary" if loop is None else None
+        if step in targets:
+            targets.discard(step)
+            for _ in range(BURST):
+                run.say(sender, hostile_message(rng), "hostile")
+            continue  # the burst may have moved the dialogue: look again
         if loop == "registration_form" and requested in answers:
             run.say(sender, answers[requested], "valid")
             after = run.state(sender)
@@ -169,7 +179,7 @@ def converse(run: Run, number: int) -> None:
 @pytest.mark.fuzz
 def test_fuzz_the_rest_channel(assistant):
     run = Run(assistant)
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=6) as pool:
         list(pool.map(lambda n: converse(run, n), range(CONVERSATIONS)))
     for _ in range(RAW_BODIES_ROUNDS):
         for body in RAW_BODIES:
