@@ -9,7 +9,8 @@ UV_VERSION := 0.13.9
 LOCK_TARGET := --python-version 3.10 --python-platform x86_64-manylinux_2_28
 
 MODEL := models/assistant.tar.gz
-TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+  $(wildcard pipeline/*.py)
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 ASSETS_PORT ?= 5006
@@ -20,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 WEB_LIBRARIES := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-packages train run shell test fuzz nlu-accuracy lock clean
+.PHONY: install system-packages train run shell test fuzz bench nlu-accuracy lock clean
 
 install: $(VENV)/.installed $(WEB_LIBRARIES)
 
@@ -38,12 +39,14 @@ $(WEB_LIBRARIES): web/package.json web/package-lock.json
 	touch $@
 
 # Debian packages the tests use: Chromium for the browser tests (Playwright drives it and
-# downloads no browser itself), PostgreSQL for the concurrency tests (each run starts its own
-# throw-away server; nothing is configured system-wide).
+# downloads no browser itself), PostgreSQL for the concurrency tests, Redis for the lock store
+# shared by several Rasa servers (the tests start throw-away servers of their own on free ports
+# and use no system-wide one).
 system-packages:
-	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	    || ! command -v redis-server >/dev/null; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium postgresql; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium postgresql redis-server; \
 	fi
 
 # Retrained only when the training data, the domain or the pipeline changed.
@@ -83,6 +86,11 @@ test: $(MODEL) $(WEB_LIBRARIES) system-packages
 # Not yet part of `make test`: see the README.
 fuzz: $(MODEL) system-packages
 	$(BIN)/python -m pytest -m fuzz tests/conversation/test_fuzz.py
+
+# Benchmarks on this machine, our assistant beside `rasa init`'s bot (about 20 minutes): writes
+# docs/benchmarks.md and docs/benchmarks.png (raw numbers in results/benchmarks.json).
+bench: $(MODEL) $(VENV)/.installed
+	$(BIN)/python -m benchmarks
 
 # Intent accuracy per language: 3-fold cross-validation on each language's examples alone.
 nlu-accuracy: $(VENV)/.installed

@@ -83,3 +83,13 @@ def postgres_server():
     server = PostgresServer(free_port()).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    from tests.conversation.servers import free_port
+    from tests.redis_server import RedisServer
+
+    server = RedisServer(free_port()).start()
+    yield server
+    server.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+from sqlalchemy import create_engine, text
 
 from bot.settings import PROJECT_ROOT
 
@@ -32,12 +32,15 @@ class Assistant:
 
     home: Path
     captcha_enabled: bool = True
-    database_url: str | None = None  # default: SQLite under `home`
+    database_url: str | None = None  # default: SQLite under `home`; several may share one
+    # endpoints.yml lines for `tracker_store` (and `lock_store`); default: SQLite under `home`
+    stores: str | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self):
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.database = self.home / "accounts.db"
+        self.tracker_database = self.home / "tracker.db"
         self.outbox = self.home / "outbox"
         self.base_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
@@ -49,17 +52,25 @@ class Assistant:
         }
 
     def start(self) -> "Assistant":
-        if not MODEL.is_file():
-            raise RuntimeError(f"{MODEL} is missing: `make test` trains it first")
-        # Prepared as `make run` prepares it (tables, legacy certificate accounts).
+        self.init_database()
+        return self.launch()
+
+    def init_database(self) -> None:
+        """Prepared as `make run` prepares it (tables, legacy certificate accounts); once for a
+        database that several instances share."""
         subprocess.run([sys.executable, "-m", "bot", "init"], cwd=PROJECT_ROOT, env=self.env,
                        check=True, capture_output=True)
+
+    def launch(self) -> "Assistant":
+        """Both servers, on a database already prepared."""
+        if not MODEL.is_file():
+            raise RuntimeError(f"{MODEL} is missing: `make test` trains it first")
         endpoints = self.home / "endpoints.yml"
-        self.tracker_database = self.home / "tracker.db"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n'
+        stores = self.stores or (
             "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
             f"  dialect: sqlite\n  db: {self.tracker_database}\n")
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n{stores}')
         self.start_actions()
         self._spawn("rasa", [str(BIN / "rasa"), "run", "-m", str(MODEL), "--enable-api",
                              "-p", str(self.rasa_port), "--credentials", "credentials.yml",
@@ -141,9 +152,13 @@ class Assistant:
         """What an operator could read in the database for the challenge just shown."""
         url = next(m["image"] for m in messages if m.get("image"))
         challenge_id = url.rstrip("/").split("/")[-2]
-        with sqlite3.connect(self.database) as db:
-            return db.execute("select answer from captcha_challenges where id = ?",
-                              (challenge_id,)).fetchone()[0]
+        engine = create_engine(self.env["DATABASE_URL"])
+        try:
+            with engine.connect() as db:
+                return db.execute(text("select answer from captcha_challenges where id = :id"),
+                                  {"id": challenge_id}).scalar_one()
+        finally:
+            engine.dispose()
 
 
 def text_of(messages: list[dict]) -> str:

@@ -14,9 +14,8 @@ from bot.credentials import hash_password
 from bot.registration import AccountService, RegistrationForm
 from bot.settings import Settings
 from tests.conftest import activation_code_in, read_messages
+from tests.conversation.dialogue import PASSWORD, pre_register
 from tests.conversation.servers import Assistant, buttons_of, text_of
-
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
 
 
 @pytest.fixture(scope="module")
@@ -34,21 +33,6 @@ def code_for(assistant: Assistant, email: str) -> str:
 def pdf_text(path: str) -> str:
     reader = PdfReader(io.BytesIO(Path(path).read_bytes()))
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def pre_register(assistant: Assistant, sender: str, email: str, opening: str, details: str,
-                 *answers: str) -> list[dict]:
-    """Greeting to summary: terms, CAPTCHA, e-mail and password twice, the details in one
-    message, then `answers` to the questions still open."""
-    say = lambda text: assistant.say(sender, text)  # noqa: E731
-    say(opening)
-    captcha = say("/affirm")
-    say(assistant.captcha_answer(captcha))
-    for typed in (email, email, PASSWORD, PASSWORD, details):
-        say(typed)
-    for typed in answers[:-1]:
-        say(typed)
-    return say(answers[-1])
 
 
 def test_french_dialogue_from_greeting_to_the_summary_pdf(assistant):
