@@ -82,8 +82,7 @@ test: $(MODEL) $(WEB_LIBRARIES) system-packages
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors
 
-# The fuzz run on the REST channel (over 5 000 hostile messages; about 30 minutes on 2 cores).
-# Not yet part of `make test`: see the README.
+# The fuzz run alone (over 5 000 messages, about 15 minutes on 2 cores; `make test` runs it too).
 fuzz: $(MODEL) system-packages
 	$(BIN)/python -m pytest -m fuzz tests/conversation/test_fuzz.py
 

@@ -49,6 +49,12 @@ class ValidateSlotMappings(ValidationAction):
         return {"language": language} if language else {}
 
 
+def asked_by_hand(tracker: Tracker) -> bool:
+    """A session started by the user's own "/session_start", not by Rasa for a new conversation
+    or after the session expired (the message that caused those is not logged yet)."""
+    return (tracker.latest_message.get("intent") or {}).get("name") == "session_start"
+
+
 class ActionSessionStart(Action):
     """Starts a session, in the language the web page asks for (metadata "language")."""
 
@@ -61,5 +67,9 @@ class ActionSessionStart(Action):
         metadata = tracker.get_slot("session_started_metadata") or {}
         if metadata.get("language") in LANGUAGES:
             events.append(SlotSet("language", metadata["language"]))
+        elif asked_by_hand(tracker) and tracker.get_slot("language") in LANGUAGES:
+            events.append(SlotSet("language", tracker.get_slot("language")))
+        if asked_by_hand(tracker):  # "/session_start" typed: say what happened, in the same language
+            dispatcher.utter_message(response="utter_restart")
         events.append(ActionExecuted("action_listen"))
         return events

@@ -123,8 +123,10 @@ class ValidateRegistrationForm(FormValidator):
             return {"password_confirmation": value}
         if password_matches(tracker.get_slot("password") or "", value):
             return {"password_confirmation": PASSWORD_CONFIRMED}
-        return self.refuse(dispatcher, tracker, "password_confirmation",
-                           Problem("password.confirmation_mismatch"))
+        # Which of the two was mistyped cannot be seen: both are asked again (asking only the
+        # confirmation again left a user with a typo in the password stuck; found by the fuzz run).
+        say_problem(dispatcher, tracker, Problem("password.confirmation_mismatch"))
+        return {"password_confirmation": None, "password": None}
 
     validate_surname = form_field_validator("surname")
     validate_first_name = form_field_validator("first_name")

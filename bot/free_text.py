@@ -34,8 +34,10 @@ _POSTCODE_CITY = re.compile(r"^(?P<postcode>\d{5})\s+(?P<city>\D.*)$")
 _CITY_POSTCODE = re.compile(r"^(?P<city>\D.*?)\s+(?P<postcode>\d{5})$")
 _TRAILING_POSTCODE_CITY = re.compile(r"^(?P<name>.+?)\s+(?P<postcode>\d{5})\s+(?P<city>\D.*)$")
 # Bounded parts (RFC 5321 sizes) and no "@" inside them: a long run such as "x@x@x@…" is
-# scanned in linear time instead of backtracking for minutes.
-_EMAIL = re.compile(r"[^\s,;<>()@]{1,64}@[^\s,;<>()@]{1,253}\.[^\s,;<>()@.]{1,63}")
+# scanned in linear time instead of backtracking for minutes. The address must be a whole word:
+# in an over-long one, a part that fits the bounds is not an address the user typed.
+_EMAIL = re.compile(r"(?<![^\s,;<>()])[^\s,;<>()@]{1,64}@[^\s,;<>()@]{1,253}\.[^\s,;<>()@.]{1,63}"
+                    r"(?![^\s,;<>().])")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _SEPARATORS = re.compile(r"\s*[,;\n]+\s*")
 

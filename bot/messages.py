@@ -99,8 +99,10 @@ CATALOGUE = {
         "en": "The password must not contain your email address (nor the part before “@”).",
     },
     "password.confirmation_mismatch": {
-        "fr": "La confirmation ne correspond pas au mot de passe saisi.",
-        "en": "The confirmation does not match the password you entered.",
+        "fr": "La confirmation ne correspond pas au mot de passe saisi. Saisissez de nouveau votre mot "
+              "de passe, puis sa confirmation.",
+        "en": "The confirmation does not match the password you entered. Please type your password "
+              "again, then its confirmation.",
     },
     # Identity and contact
     "surname.required": {"fr": "Le nom est obligatoire.", "en": "The surname is required."},

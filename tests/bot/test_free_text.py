@@ -59,3 +59,18 @@ def test_no_correction(text):
 ])
 def test_is_skip(text, skip):
     assert is_skip(text) is skip
+
+
+@pytest.mark.parametrize("text, found", [
+    ("mon adresse est lila.rosemonde@orange.fr.", "lila.rosemonde@orange.fr"),
+    ("<lila@orange.fr>, merci", "lila@orange.fr"),
+    ("a" * 64 + "@exemple.fr", "a" * 64 + "@exemple.fr"),
+    # Over-long addresses are not cut down to a part that fits (found by the fuzz run: the last
+    # 64 letters of a 101-letter local part were taken as the login address).
+    ("a" * 101 + "@exemple.fr", None),
+    ("lila@orange." + "f" * 100, None),
+    ("x@" * 5_000, None),
+])
+def test_an_address_is_found_only_whole(text, found):
+    from bot.free_text import find_email
+    assert find_email(text) == found

@@ -156,7 +156,10 @@ def test_each_invalid_value_gets_its_message_and_the_same_question(assistant):
         assert expected in reply and "Choose your login password" in reply
         assert typed not in reply
     assistant.say(sender, PASSWORD)
-    assert "does not match the password" in text_of(assistant.say(sender, PASSWORD + "x"))
+    mismatch = text_of(assistant.say(sender, PASSWORD + "x"))
+    # which of the two was mistyped cannot be seen: both are asked again
+    assert "does not match the password" in mismatch and "Choose your login password" in mismatch
+    assistant.say(sender, PASSWORD)
     assistant.say(sender, PASSWORD)
     assert "surname may only contain" in text_of(assistant.say(sender, "R2D2"))
     assistant.say(sender, "Errors")
@@ -322,3 +325,30 @@ def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
             assert secret.encode() not in data, f"{secret} in {path.name}"
     # What the dialogue needs is still there: the slot holds the hash, never the text.
     assert all(t != PASSWORD for t in texts)
+
+
+def test_restart_and_session_start_typed_by_hand_are_answered_in_the_same_language(assistant):
+    sender = "en-restart"
+    assistant.say(sender, "I want to create my account")
+    restarted = text_of(assistant.say(sender, "/restart"))
+    assert "Starting again from the beginning" in restarted
+    assert not (assistant.tracker(sender).get("active_loop") or {}).get("name")
+    assistant.say(sender, "I want to create my account")
+    started = text_of(assistant.say(sender, "/session_start"))
+    assert "Starting again from the beginning" in started
+    assert "Do you acknowledge" in text_of(assistant.say(sender, "I want to create my account"))
+
+
+@pytest.mark.parametrize("body", [
+    b"", b"[]", b"null", b"42", b'"text"', b"{", b'{"sender": 1, "message": "Bonjour"}',
+    b'{"sender": "", "message": "Bonjour"}', b'{"sender": "x", "message": ["a"]}',
+    b'{"sender": "x", "message": "Bonjour", "metadata": [1]}',
+    b'{"sender": "' + b"s" * 256 + b'", "message": "Bonjour"}',
+])
+def test_a_malformed_request_gets_400_and_the_channel_goes_on(assistant, body):
+    import requests
+
+    url = f"{assistant.base_url}/webhooks/rest/webhook"
+    refused = requests.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=30)
+    assert refused.status_code == 400
+    assert "Bonjour" in text_of(assistant.say("after-malformed", "Bonjour"))

@@ -123,6 +123,10 @@ class Run:
                 self.fail(f"internal detail shown: {leak}", f"{text[:80]!r} -> {shown[:200]!r}")
         return messages
 
+    def code_sent_to(self, address: str) -> bool:
+        return any(f"To: {address}".encode() in path.read_bytes()
+                   for path in self.assistant.outbox.glob("*.eml"))
+
     def state(self, sender: str) -> tuple[str | None, str | None, str | None]:
         tracker = self.assistant.tracker(sender)
         slots = tracker["slots"]
@@ -150,6 +154,8 @@ def converse(run: Run, number: int) -> None:
         loop, requested, outcome = run.state(sender)
         if outcome == "pre_registered":
             return
+        if (loop is None or requested == "login_email") and run.code_sent_to(email):
+            return  # pre-registered during a burst ("/confirm"), then reset by "/restart": done
         step = requested if loop == "registration_form" else "summary" if loop is None else None
         if step in targets:
             targets.discard(step)
