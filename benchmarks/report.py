@@ -63,11 +63,12 @@ def markdown(results: dict) -> str:
     ours, reference = results["load"]["ours"], results["load"]["reference"]
     for name, runs in (("ours", ours), ("rasa init", reference)):
         for users, run in runs.items():
-            ratio = ours[users]["p50"] / reference[users]["p50"] if users in reference else float("nan")
+            ratio = (f"{ours[users]['p50'] / reference[users]['p50']:.2f}"
+                     if runs is ours and users in reference else "")
             lines.append(
                 f"| {name} | {users} | {run['turns']} | {run['dialogues']} | "
                 f"{run['turns per second']:.1f} | {ms(run['p50'])} | {ms(run['p95'])} | "
-                f"{ms(run['p99'])} | {run['errors']} | {ratio:.2f} |")
+                f"{ms(run['p99'])} | {run['errors']} | {ratio} |")
     lines += [
         "",
         f"## Latency by turn index (one user, median per {TURN_BUCKET} turns)",
