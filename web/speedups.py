@@ -1,4 +1,4 @@
-"""Two costs of Rasa 3.6's server, removed without changing what it does.
+"""Costs of Rasa 3.6's server, removed without changing what it does.
 
 Profiled with py-spy under load (the fuzz run, 2 cores), the Rasa server spent:
 - 29% of its CPU checking the action server's answers: `jsonschema.validate` first checks the
@@ -6,16 +6,22 @@ Profiled with py-spy under load (the fuzz run, 2 cores), the Rasa server spent:
 - 8% finding the class of each event read from the tracker store: `Event.resolve_by_type` walks
   every subclass of Event for every event. The classes are now indexed by type name on first use.
 
+- Every call to the action server carried the session's whole tracker as JSON, 2 to 3 times per
+  turn, a cost that grew with the conversation. Our actions and rasa_sdk's form validation read
+  no further back than the user message before the latest one, so the events start there (the
+  slots, latest message and active form are sent whole, as before).
+
 Installed once, when the Rasa server loads its channels (web/channel.py), like web/outages.py.
 """
 from __future__ import annotations
 
 import functools
+from collections import deque
 
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions import action as rasa_actions
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, UserUttered
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,7 +58,27 @@ def resolve_by_type(type_name: str, default: type | None = None) -> type | None:
     return found
 
 
+def events_for_actions(events: list) -> list:
+    """The events from the user message before the latest one on (all of them if fewer)."""
+    users = [index for index, event in enumerate(events) if isinstance(event, UserUttered)]
+    return events[users[-2]:] if len(users) >= 2 else list(events)
+
+
+_call_format = rasa_actions.RemoteAction._action_call_format
+
+
+def action_call_format(self, tracker, domain) -> dict:
+    """RemoteAction._action_call_format, with the events cut to what the actions read."""
+    events = tracker.events
+    tracker.events = deque(events_for_actions(list(events)))  # read by current_state()
+    try:
+        return _call_format(self, tracker, domain)
+    finally:
+        tracker.events = events
+
+
 def install() -> None:
+    rasa_actions.RemoteAction._action_call_format = action_call_format
     rasa_actions.RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_by_type)
 

@@ -36,6 +36,7 @@ def test_every_event_type_resolves_to_the_same_class():
 
 def test_installed_events_still_deserialise(monkeypatch):
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    monkeypatch.setattr(RemoteAction, "_action_call_format", RemoteAction._action_call_format)
     monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
     speedups.install()
     assert RemoteAction._validate_action_result is speedups.validate_action_result
@@ -43,3 +44,30 @@ def test_installed_events_still_deserialise(monkeypatch):
     assert isinstance(event, rasa_events.SlotSet) and event.value == "Dupont"
     assert isinstance(Event.from_parameters({"event": "action", "name": "action_listen"}),
                       rasa_events.ActionExecuted)
+
+
+def test_the_action_server_gets_the_events_from_the_previous_user_message_on():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.settings import PROJECT_ROOT
+
+    domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
+    events = [SlotSet("language", "fr")]
+    for turn in range(1, 31):
+        events += [ActionExecuted("action_listen"), UserUttered(f"message {turn}"),
+                   SlotSet("surname", f"Dupont{turn}"), ActionExecuted("registration_form")]
+    tracker = DialogueStateTracker.from_events("someone", events, domain.slots)
+    call = speedups.action_call_format(RemoteAction("validate_registration_form", None), tracker,
+                                       domain)
+    sent = call["tracker"]["events"]
+    assert [e["text"] for e in sent if e["event"] == "user"] == ["message 29", "message 30"]
+    assert sent[0]["event"] == "user"
+    assert call["tracker"]["slots"]["language"] == "fr"  # slots whole, set long before
+    assert call["tracker"]["latest_message"]["text"] == "message 30"
+    assert len(tracker.events) == len(events)  # the tracker itself is untouched
+    full = speedups._call_format(RemoteAction("x", None), tracker, domain)  # Rasa's own
+    assert len(full["tracker"]["events"]) == len(events)
+    assert {k: v for k, v in full["tracker"].items() if k != "events"} == \
+        {k: v for k, v in call["tracker"].items() if k != "events"}
