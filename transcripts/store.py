@@ -14,10 +14,13 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 
 from bot.credentials import is_password_hash, looks_like_activation_code, looks_like_secret, password_matches
+from transcripts import sessions
 
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
 SECRET_SLOTS = frozenset({"password", "password_confirmation", "activation_code"})
 REDACTED = "[masqué / redacted]"
+# About 20 questions and answers outside a form; a session's carried-over start is ~40 events.
+DEFAULT_MAX_SESSION_EVENTS = 150
 
 
 def is_secret(text: str, requested: str | None, password_hash: str | None) -> bool:
@@ -54,6 +57,21 @@ def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    """Also starts a new session, carrying everything over, when a session has grown past
+    `max_session_events` events (transcripts/sessions.py): a long conversation stays fast."""
+
+    def __init__(self, *args: Any, max_session_events: int = DEFAULT_MAX_SESSION_EVENTS,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_session_events = int(max_session_events)
+        sessions.install()
+
+    async def save(self, tracker) -> None:
+        if sessions.should_start_session(tracker, self.max_session_events):
+            for event in sessions.carried_over_session(tracker):
+                tracker.update(event)
+        await super().save(tracker)
+
     def _additional_events(self, session, tracker) -> Iterator[Event]:
         already_stored = self._event_query(
             session, tracker.sender_id, fetch_events_from_all_sessions=False).count()

@@ -9,7 +9,8 @@ Profiled with py-spy under load (the fuzz run, 2 cores), the Rasa server spent:
 - Every call to the action server carried the session's whole tracker as JSON, 2 to 3 times per
   turn, a cost that grew with the conversation. Our actions and rasa_sdk's form validation read
   no further back than the user message before the latest one, so the events start there (the
-  slots, latest message and active form are sent whole, as before).
+  slots, latest message and active form are sent whole, as before). The domain went with each
+  call too, its responses in both languages making 44 of its 50 kB; they are left out.
 
 Installed once, when the Rasa server loads its channels (web/channel.py), like web/outages.py.
 """
@@ -20,8 +21,10 @@ from collections import deque
 
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
+import rasa
 from rasa.core.actions import action as rasa_actions
 from rasa.shared.core.events import Event, UserUttered
+from rasa.shared.core.trackers import EventVerbosity
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,17 +67,32 @@ def events_for_actions(events: list) -> list:
     return events[users[-2]:] if len(users) >= 2 else list(events)
 
 
-_call_format = rasa_actions.RemoteAction._action_call_format
+_call_format = rasa_actions.RemoteAction._action_call_format  # Rasa's own, for comparison
+_domains_for_actions: dict[int, tuple[object, dict]] = {}
+
+
+def domain_for_actions(domain) -> dict:
+    """The domain as the action server reads it, built once per domain: without the responses
+    (44 of its 50 kB, both languages), which only the Rasa server renders."""
+    known = _domains_for_actions.get(id(domain))
+    if known is None or known[0] is not domain:
+        # a copy: Domain.as_dict() may hand out the domain's own dictionary
+        trimmed = {key: value for key, value in domain.as_dict().items() if key != "responses"}
+        known = _domains_for_actions[id(domain)] = (domain, trimmed)
+    return known[1]
 
 
 def action_call_format(self, tracker, domain) -> dict:
-    """RemoteAction._action_call_format, with the events cut to what the actions read."""
+    """RemoteAction._action_call_format, with the events cut to what the actions read and the
+    domain without its responses (rasa_sdk 3.6 reads its forms and slots, never its responses)."""
     events = tracker.events
     tracker.events = deque(events_for_actions(list(events)))  # read by current_state()
     try:
-        return _call_format(self, tracker, domain)
+        state = tracker.current_state(EventVerbosity.ALL)
     finally:
         tracker.events = events
+    return {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
+            "version": rasa.__version__, "domain": domain_for_actions(domain)}
 
 
 def install() -> None:

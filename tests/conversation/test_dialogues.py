@@ -269,6 +269,16 @@ def test_help_paths_and_support(assistant):
     assert "I can explain" in fallback
 
 
+def test_an_faq_answer_is_selected_for_faq_questions_only(assistant):
+    """pipeline/faq_answers.py: the selector's model runs for FAQ questions, not for the rest."""
+    sender = "faq-only"
+    assert "cabinet de gestion" in text_of(assistant.say(sender, "qui peut créer un espace professionnel ?"))
+    assistant.say(sender, "Je veux créer mon espace professionnel")
+    parsed = [e["parse_data"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert parsed[0]["response_selector"]["faq"]["response"]["utter_action"] == "utter_faq/expert_mode"
+    assert parsed[1]["intent"]["name"] == "start_registration" and "response_selector" not in parsed[1]
+
+
 def test_the_assistant_serves_captcha_images_and_audio_itself(assistant):
     import requests
 

@@ -67,7 +67,13 @@ def test_the_action_server_gets_the_events_from_the_previous_user_message_on():
     assert call["tracker"]["slots"]["language"] == "fr"  # slots whole, set long before
     assert call["tracker"]["latest_message"]["text"] == "message 30"
     assert len(tracker.events) == len(events)  # the tracker itself is untouched
-    full = speedups._call_format(RemoteAction("x", None), tracker, domain)  # Rasa's own
+    full = speedups._call_format(RemoteAction("validate_registration_form", None), tracker,
+                                 domain)  # Rasa's own
     assert len(full["tracker"]["events"]) == len(events)
     assert {k: v for k, v in full["tracker"].items() if k != "events"} == \
         {k: v for k, v in call["tracker"].items() if k != "events"}
+    # The domain without the responses, which the action server never reads.
+    assert "responses" not in call["domain"] and "utter_greet" in full["domain"]["responses"]
+    assert call["domain"] == {k: v for k, v in full["domain"].items() if k != "responses"}
+    assert {k: v for k, v in call.items() if k not in ("tracker", "domain")} == \
+        {k: v for k, v in full.items() if k not in ("tracker", "domain")}
