@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Callable
 
 from benchmarks.load import DialogueFailed
+from tests.conversation.dialogue import PASSWORD
 
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
 SUBSCRIBER_NUMBER = re.compile(r"\b\d{14}\b")
 CODE_LINE = re.compile(r"^([A-Za-z0-9]{12})\r?$", re.MULTILINE)
 # One answer per message, as a user typing in the chat would give them.

@@ -8,10 +8,13 @@ each message, so the redacted text is also all that later turns see.
 """
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Iterator
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.credentials import is_password_hash, looks_like_activation_code, looks_like_secret, password_matches
 from transcripts import sessions
@@ -65,6 +68,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         self.max_session_events = int(max_session_events)
         sessions.install()
+        if self.engine.dialect.name == "sqlite":
+            use_write_ahead_log(self.engine)
 
     async def save(self, tracker) -> None:
         if sessions.should_start_session(tracker, self.max_session_events):
@@ -73,6 +78,27 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         await super().save(tracker)
 
     def _additional_events(self, session, tracker) -> Iterator[Event]:
-        already_stored = self._event_query(
-            session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+        # Counted in SQL: Rasa's Query.count() selects every row of the session, JSON included.
+        already_stored = self._event_query(session, tracker.sender_id, False).order_by(None) \
+            .with_entities(sa.func.count(self.SQLEvent.id)).scalar()
         return redacted_events(tracker.events, start=already_stored)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool
+                        ) -> DialogueStateTracker | None:
+        """Rasa's, reading the events' JSON alone instead of building an ORM object per row
+        (10% of the server's time with 10 users)."""
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
+                .with_entities(self.SQLEvent.data).all()
+        if not (self.domain and rows):
+            return None
+        return DialogueStateTracker.from_dict(sender_id, [json.loads(data) for (data,) in rows],
+                                              self.domain.slots)
+
+
+def use_write_ahead_log(engine) -> None:
+    """SQLite's write-ahead log: a commit writes and syncs the log once, instead of the rollback
+    journal and the database (7% of the server's time with 10 users); every commit is still
+    synced (`synchronous` stays FULL). The mode is kept in the database file."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")

@@ -7,8 +7,10 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 import requests
 from sqlalchemy import create_engine, text
@@ -24,6 +26,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def running(home: Path, **options) -> Iterator["Assistant"]:
+    """Both servers for the time of a `with` block (a module's fixture), stopped whatever happens."""
+    servers = Assistant(home, **options).start()
+    try:
+        yield servers
+    finally:
+        servers.stop()
 
 
 @dataclass

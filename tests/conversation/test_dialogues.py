@@ -15,14 +15,13 @@ from bot.registration import AccountService, RegistrationForm
 from bot.settings import Settings
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD, pre_register
-from tests.conversation.servers import Assistant, buttons_of, text_of
+from tests.conversation.servers import Assistant, buttons_of, running, text_of
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    servers = Assistant(tmp_path_factory.mktemp("assistant")).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("assistant")) as servers:
+        yield servers
 
 
 def code_for(assistant: Assistant, email: str) -> str:
@@ -327,7 +326,7 @@ def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
     assert "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris" in texts
 
     codes = [activation_code_in(m) for m in read_messages(assistant.outbox)]
-    stored = [assistant.tracker_database, *assistant.home.glob("accounts.db*"),
+    stored = [*assistant.home.glob("tracker.db*"), *assistant.home.glob("accounts.db*"),  # and WALs
               assistant.home / "rasa.log", assistant.home / "actions.log"]
     for path in stored:
         data = path.read_bytes()

@@ -18,9 +18,8 @@ import pytest
 import requests
 
 from bot.settings import PROJECT_ROOT
-from tests.conversation.servers import Assistant, text_of
-
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
+from tests.conversation.dialogue import PASSWORD
+from tests.conversation.servers import Assistant, running, text_of
 CONVERSATIONS = 90
 FUZZED_STEPS = 3  # steps of each registration that get a burst
 BURST = 15  # hostile messages in a burst
@@ -81,9 +80,8 @@ LEAKS = ("Traceback", "Exception", "Error:", "sqlalchemy", "psycopg", "KeyError"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    servers = Assistant(tmp_path_factory.mktemp("fuzz"), captcha_enabled=False).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("fuzz"), captcha_enabled=False) as servers:
+        yield servers
 
 
 class Run:

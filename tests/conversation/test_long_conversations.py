@@ -10,7 +10,7 @@ from rasa.shared.core.events import SessionStarted
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import pre_register
-from tests.conversation.servers import Assistant, text_of
+from tests.conversation.servers import running, text_of
 from transcripts.store import RedactingSQLTrackerStore
 
 
@@ -20,9 +20,8 @@ def assistant(tmp_path_factory):
     # A limit of one event: a new session starts each time the assistant waits outside a form.
     stores = ("tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
               f"  dialect: sqlite\n  db: {home / 'tracker.db'}\n  max_session_events: 1\n")
-    servers = Assistant(home, stores=stores).start()
-    yield servers
-    servers.stop()
+    with running(home, stores=stores) as servers:
+        yield servers
 
 
 def test_a_registration_goes_on_across_new_sessions(assistant):

@@ -3,18 +3,16 @@ a restart of both servers; with the action server or the database down the user 
 apology in their language, and once it is back the dialogue goes on with nothing lost."""
 import pytest
 
-from tests.conversation.servers import Assistant, text_of
-
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
+from tests.conversation.dialogue import PASSWORD
+from tests.conversation.servers import Assistant, running, text_of
 APOLOGY_FR = "le service est momentanément indisponible"
 APOLOGY_EN = "the service is temporarily unavailable"
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    servers = Assistant(tmp_path_factory.mktemp("restarts"), captcha_enabled=False).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("restarts"), captcha_enabled=False) as servers:
+        yield servers
 
 
 def up_to_the_identity_form(assistant: Assistant, sender: str, email: str, opening: str) -> None:
@@ -69,10 +67,9 @@ def test_action_server_down_gives_an_apology_and_nothing_is_lost(assistant):
 
 @pytest.fixture(scope="module")
 def assistant_on_postgresql(tmp_path_factory, postgres_server):
-    servers = Assistant(tmp_path_factory.mktemp("on-postgresql"), captcha_enabled=False,
-                        database_url=postgres_server.new_database("assistant")).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("on-postgresql"), captcha_enabled=False,
+                 database_url=postgres_server.new_database("assistant")) as servers:
+        yield servers
 
 
 def test_database_down_gives_an_apology_and_nothing_is_lost(assistant_on_postgresql, postgres_server):

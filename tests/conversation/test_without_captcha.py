@@ -4,16 +4,14 @@ import re
 import pytest
 
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.servers import Assistant, text_of
-
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
+from tests.conversation.dialogue import PASSWORD
+from tests.conversation.servers import running, text_of
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    servers = Assistant(tmp_path_factory.mktemp("no-captcha"), captcha_enabled=False).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("no-captcha"), captcha_enabled=False) as servers:
+        yield servers
 
 
 def test_no_captcha_step(assistant):

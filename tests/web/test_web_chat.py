@@ -14,10 +14,10 @@ from pypdf import PdfReader
 
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.servers import Assistant
+from tests.conversation.dialogue import PASSWORD
+from tests.conversation.servers import Assistant, running
 from tests.web.chat_page import CHROMIUM, CHROMIUM_FLAGS, ChatPage
 
-PASSWORD = "Mphbawgsf25ynLitbm2023!"
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 MASK = "••••••••"
@@ -87,9 +87,8 @@ ENGLISH = Script(
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    servers = Assistant(tmp_path_factory.mktemp("web-chat")).start()
-    yield servers
-    servers.stop()
+    with running(tmp_path_factory.mktemp("web-chat")) as servers:
+        yield servers
 
 
 @pytest.fixture(scope="module")
