@@ -22,7 +22,7 @@ from transcripts import sessions
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
 SECRET_SLOTS = frozenset({"password", "password_confirmation", "activation_code"})
 REDACTED = "[masqué / redacted]"
-# About 20 questions and answers outside a form; a session's carried-over start is ~40 events.
+# About 20 questions and answers outside a form; a carried-over session starts with ~30 events.
 DEFAULT_MAX_SESSION_EVENTS = 150
 
 

@@ -68,18 +68,18 @@ def events_for_actions(events: list) -> list:
 
 
 _call_format = rasa_actions.RemoteAction._action_call_format  # Rasa's own, for comparison
-_domains_for_actions: dict[int, tuple[object, dict]] = {}
+_domain_for_actions: tuple[object, dict] | None = None  # the domain, and what is sent of it
 
 
 def domain_for_actions(domain) -> dict:
-    """The domain as the action server reads it, built once per domain: without the responses
-    (44 of its 50 kB, both languages), which only the Rasa server renders."""
-    known = _domains_for_actions.get(id(domain))
-    if known is None or known[0] is not domain:
-        # a copy: Domain.as_dict() may hand out the domain's own dictionary
+    """The domain as the action server reads it, built once per loaded domain: without the
+    responses (44 of its 50 kB, both languages), which only the Rasa server renders."""
+    global _domain_for_actions
+    if _domain_for_actions is None or _domain_for_actions[0] is not domain:
+        # a copy: Domain.as_dict() hands out the domain's own dictionary
         trimmed = {key: value for key, value in domain.as_dict().items() if key != "responses"}
-        known = _domains_for_actions[id(domain)] = (domain, trimmed)
-    return known[1]
+        _domain_for_actions = (domain, trimmed)
+    return _domain_for_actions[1]
 
 
 def action_call_format(self, tracker, domain) -> dict:
