@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 WEB_LIBRARIES := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-packages train run shell test fuzz bench nlu-accuracy lock clean
+.PHONY: install system-packages train run shell test fuzz bench nlu-accuracy nlu-heldout lock clean
 
 install: $(VENV)/.installed $(WEB_LIBRARIES)
 
@@ -78,6 +78,7 @@ shell: $(MODEL)
 
 test: $(MODEL) $(WEB_LIBRARIES) system-packages
 	$(BIN)/rasa data validate
+	$(BIN)/python -m tests.nlu_heldout.report
 	$(BIN)/python -m pytest
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors
@@ -99,6 +100,10 @@ nlu-accuracy: $(VENV)/.installed
 	  $(BIN)/python -c "import json; r = json.load(open('results/nlu-$$language/intent_report.json')); \
 	    print('$$language intent accuracy:', round(r['accuracy'], 3))"; \
 	done
+
+# Intent accuracy on the held-out messages of tests/nlu_heldout/ (report: docs/nlu-heldout.md).
+nlu-heldout: $(MODEL)
+	$(BIN)/python -m tests.nlu_heldout.report
 
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile $(LOCK_TARGET) --override requirements/overrides.txt \

@@ -75,9 +75,9 @@ class ActionActivate(Action):
         dispatcher.utter_message(
             response="utter_activated", first_name=account.first_name, surname=account.surname,
             date=format_long_date(day, language), subscriber_number=account.subscriber_number)
-        if tracker.get_latest_input_channel() == "socketio":  # the web chat: a download link
-            pdf = summary_link(service.issue_summary_link(account, language, tracker.sender_id))
-        else:  # a text channel such as `rasa shell`: a file on this machine
+        if tracker.get_latest_input_channel() == "cmdline":  # `rasa shell`: a file on this machine
             pdf = str(service.save_summary_pdf(account, language))
+        else:  # the web chat, REST and any remote client: a link for this conversation only
+            pdf = summary_link(service.issue_summary_link(account, language, tracker.sender_id))
         dispatcher.utter_message(response="utter_summary_pdf", pdf=pdf)
         return forget + [SlotSet("activation_outcome", "activated")]

@@ -2,8 +2,12 @@
 directly. Values are raw text; the validate_<slot> methods check them with the rules of bot/."""
 from __future__ import annotations
 
-from bot.free_text import field_mentioned, find_email, find_phone, is_skip, parse_details
+from bot.credentials import find_activation_code
+from bot.free_text import (field_mentioned, find_email, find_phone, is_skip, parse_details,
+                           read_name, read_street_line)
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
+from bot.rules.text import fold
+from bot.rules.trust import read_trust_choice
 
 # Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
 # The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
@@ -13,7 +17,11 @@ COMMANDS = frozenset({"cancel", "switch_language", "clear_form", "new_captcha",
 QUESTIONS = frozenset({"faq", "ask_support", "explain_procedure", "email_not_received",
                        "code_expired", "out_of_scope"})
 SOCIAL = frozenset({"greet", "goodbye", "thank"})
-INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL
+# "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
+REPAIRS = frozenset({"repeat_question", "where_am_i"})
+REPAIR_WORDS = frozenset({"repeter", "repete", "repetez", "repeat", "again", "pardon", "quoi",
+                          "what", "hein", "progress", "progression", "etape", "step"})
+INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL | REPAIRS
 SOCIAL_WORDS = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "merci",
                           "thanks", "thank", "revoir", "bye", "goodbye", "cheers"})
 
@@ -28,7 +36,7 @@ STREET_SLOTS = ("street_number", "street_type", "street_name")
 PARSED_TO_SLOT = {
     "surname": "surname", "first_name": "first_name", "phone": "phone",
     "street_number": "street_number", "street_type": "street_type", "street_name": "street_name",
-    "postcode": "postcode", "city": "city", "country": "country",
+    "complement": "complement", "postcode": "postcode", "city": "city", "country": "country",
 }
 # Fields a correction may name -> the slots to set (a street line fills three).
 CORRECTABLE = {
@@ -53,16 +61,41 @@ def is_interruption(requested: str | None, text: str, intent: str | None) -> boo
         return len(words) >= 3 or "?" in text
     if intent in SOCIAL:
         return bool(SOCIAL_WORDS & {w.strip(" ,.!?").casefold() for w in words})
+    if intent in REPAIRS:
+        return "?" in text or len(words) >= 2 or fold(text.strip(" .!")) in REPAIR_WORDS
     return True
 
 
 def _street_line(text: str) -> dict[str, str]:
-    parsed = parse_details(text)
-    found = {slot: parsed[slot] for slot in (*STREET_SLOTS, "postcode", "city", "country") if slot in parsed}
-    if "street_type" in found:
-        found.setdefault("street_number", "")
-        return found
-    return {"street_number": text}
+    """The answer to "what is your address?", in any country's order ("7 Piccadilly",
+    "Hauptstraße 12", "12 rue de Longchamp 75016 Paris")."""
+    found = {slot: value for slot, value in read_street_line(text).items()
+             if slot in (*STREET_SLOTS, "complement", "postcode", "city", "country")}
+    if not found.get("street_number") and not found.get("street_type") and \
+            (found.get("street_name") or "")[:1].isdigit():
+        return {"street_number": text}  # "12", "12 bis": the type and the name are asked next
+    return found
+
+
+# Particles that start a surname of several words ("De La Fontaine", "Le Gall", "Van Damme").
+SURNAME_PARTICLES = frozenset("de du des d le la les van von der den da di del della dos das mac "
+                              "mc saint st sainte ste ben el al ter ten o".split())
+
+
+def reads_as_full_name(requested: str | None, text: str, filled: dict[str, object]) -> bool:
+    """Are the plain words of `text` a first name and a surname, at the name questions?
+    Yes with a comma, a phrase that introduces them ("je m'appelle ..."), a word in capitals
+    ("CURIE Marie"), or, at the surname question with no first name yet, two or three words not
+    starting with a particle ("Marie Curie"); what was read is shown back to be corrected."""
+    if requested not in ("surname", "first_name"):
+        return False
+    words = text.split()
+    if "," in text or read_name(text, introduced_only=True):
+        return True
+    if any(len(w) > 1 and w.isupper() for w in words) and not all(w.isupper() for w in words):
+        return True
+    return requested == "surname" and filled.get("first_name") is None and \
+        2 <= len(words) <= 3 and fold(words[0]) not in SURNAME_PARTICLES
 
 
 def cleared(field: str) -> dict[str, None]:
@@ -86,6 +119,19 @@ def correction(text: str) -> dict[str, str | None]:
     return {CORRECTABLE[field][0]: value}
 
 
+def corrected_values(text: str, filled: dict[str, object]) -> dict[str, str]:
+    """A value typed alone at the summary ("06 11 22 33 44", "marie@exemple.fr"): the fields
+    it can only belong to, among those already filled."""
+    parsed = parse_details(text)
+    if "email" in parsed:
+        parsed["login_email"] = parsed.pop("email")
+    if parsed.keys() <= {"first_name", "surname"}:
+        return {}  # two plain words could be a name, a city or a street: ask which field
+    slots = {**PARSED_TO_SLOT, "login_email": "login_email"}
+    return {slots[key]: value for key, value in parsed.items()
+            if key in slots and filled.get(slots[key]) is not None}
+
+
 def registration_answers(requested: str | None, text: str, intent: str | None,
                          entities: dict[str, str], filled: dict[str, object]) -> dict[str, object]:
     """The slots that a message in the registration form fills.
@@ -96,16 +142,19 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
     text = (text or "").strip()
     if intent == "choose_trust_question" and entities.get("trust_question"):
         return {"trust_question": entities["trust_question"]}
+    if requested == "trust_question" and read_trust_choice(text):
+        return {"trust_question": read_trust_choice(text)}  # the choice typed in words
     if is_interruption(requested, text, intent) or not text:
         return {}
     if requested == "terms_accepted":
         return {"terms_accepted": intent in ("affirm", "confirm")}
     if requested in SINGLE_TOKEN_SLOTS:
         return {requested: text}  # secrets and CAPTCHA are never parsed for other fields
-    if intent == "change_field":
-        changed = correction(text)
-        if changed:
-            return changed
+    # A correction in the user's own words, whatever the model made of it ("finalement mon
+    # portable c'est le 06 ...", "I made a mistake in the postcode").
+    changed = correction(text) if requested != "trust_answer" else {}  # "ma ville natale est ..."
+    if changed and (intent == "change_field" or any(filled.get(s) is not None for s in changed)):
+        return changed
     # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
     wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
     if requested in OPTIONAL_FIELDS and wants_skip:
@@ -114,11 +163,9 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
         return {requested: ""}  # "passer" is no first name: the rule says the field is required
 
     parsed = parse_details(text)
-    if parsed and parsed.keys() <= {"first_name", "surname"}:
-        # Two or three plain words are one answer ("Saint Denis" at the city question,
-        # "De La Fontaine" at the surname question) unless commas separate several fields.
-        if requested not in ("surname", "first_name") or "," not in text:
-            parsed = {}
+    if parsed and parsed.keys() <= {"first_name", "surname"} and \
+            not reads_as_full_name(requested, text, filled):
+        parsed = {}  # one answer: "Saint Denis" at the city question, "De La Fontaine" a surname
     answers: dict[str, object] = {}
     for field, value in parsed.items():
         slot = PARSED_TO_SLOT.get(field)
@@ -142,4 +189,6 @@ def activation_answers(requested: str | None, text: str, intent: str | None) -> 
         return {}
     if requested == "activation_email":
         return {requested: find_email(text) or text}
+    if requested == "activation_code" and len(text.split()) > 1:
+        return {requested: find_activation_code(text) or text}  # "voici mon code : ..."
     return {requested: text}

@@ -13,11 +13,17 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
-from bot.i18n import LANGUAGES
-from bot.language import guess_language, requested_language
+from bot.i18n import LANGUAGES, render
+from bot.language import guess_language, requested_language, sentence_language
+
+# Answers that are never read for their language: secrets, codes and free answers.
+UNREAD_ANSWERS = frozenset({"captcha_answer", "password", "password_confirmation", "trust_answer",
+                            "activation_code", "activation_captcha", "street_name", "city",
+                            "complement", "surname", "first_name"})
 
 
-def language_for(current: str | None, text: str | None, chosen_on_page: str | None = None) -> str | None:
+def language_for(current: str | None, text: str | None, chosen_on_page: str | None = None,
+                 requested_slot: str | None = None) -> str | None:
     """The language after this message, or None to leave it as it is."""
     if text and text.startswith("/"):
         # A button's payload says nothing about the language, but the web page's language switch
@@ -31,6 +37,10 @@ def language_for(current: str | None, text: str | None, chosen_on_page: str | No
         return asked
     if current is None:
         return guess_language(text)
+    if requested_slot not in UNREAD_ANSWERS:
+        written = sentence_language(text)
+        if written and written != current:
+            return written
     return None
 
 
@@ -44,9 +54,20 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: dict[str, Any]) -> dict[str, Any]:
         message = tracker.latest_message
-        language = language_for(tracker.get_slot("language"), message.get("text"),
-                                (message.get("metadata") or {}).get("language"))
-        return {"language": language} if language else {}
+        current = tracker.get_slot("language")
+        text = message.get("text")
+        language = language_for(current, text, (message.get("metadata") or {}).get("language"),
+                                tracker.get_slot("requested_slot"))
+        if not language:
+            return {}
+        if current and not requested_language(text) and not (text or "").startswith("/"):
+            # Switched because the user wrote in the other language: said in one short line
+            # (the web page follows, as when the switch is asked for).
+            custom = {"data": {"language": language}} \
+                if tracker.get_latest_input_channel() == "socketio" else None
+            dispatcher.utter_message(text=render("language.switched_by_sentence", language),
+                                     json_message=custom)
+        return {"language": language}
 
 
 def asked_by_hand(tracker: Tracker) -> bool:

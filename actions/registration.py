@@ -8,12 +8,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.extraction import CORRECTABLE, cleared, correction, registration_answers
+from actions.extraction import (CORRECTABLE, cleared, corrected_values, correction,
+                                registration_answers)
 from actions.form_validation import FormValidator, ask_captcha, typed_now
 from actions.service import account_service, language_of, say_problem
 from bot import rules
 from bot.credentials import hash_password, is_password_hash, password_matches
 from bot.i18n import Problem, Refused, format_datetime
+from bot.labels import FIELD_LABELS, label
 from bot.registration import RegistrationForm, check_form_field
 
 FORM = "registration_form"
@@ -64,9 +66,36 @@ def nothing_in_progress(dispatcher: CollectingDispatcher) -> list[dict[str, Any]
     return [FollowupAction("action_listen")]
 
 
+# Fields shown back when one message filled several of them ("C'est noté : ..."), so that a
+# misreading is seen at once and can be corrected.
+SHOWN_BACK = ("surname", "first_name", "phone", "street_number", "street_type", "street_name",
+              "complement", "postcode", "city", "country")
+
+
+def shown_value(slot: str, value: str, language: str) -> str:
+    if slot == "phone":
+        return rules.display_phone(value)
+    if slot == "country":
+        return rules.country_name(value, language)
+    return value
+
+
 class ValidateRegistrationForm(FormValidator):
     def name(self) -> str:
         return f"validate_{FORM}"
+
+    async def run(self, dispatcher, tracker, domain):
+        events = await super().run(dispatcher, tracker, domain)
+        read = {e["name"]: e["value"] for e in events
+                if e.get("event") == "slot" and e["name"] in SHOWN_BACK and e["value"]}
+        if len(read) >= 2:
+            language = language_of(tracker)
+            dispatcher.utter_message(response="utter_noted", details=" ; ".join(
+                f"{label(FIELD_LABELS, slot, language)} : {shown_value(slot, read[slot], language)}"
+                if language == "fr" else
+                f"{label(FIELD_LABELS, slot, language)}: {shown_value(slot, read[slot], language)}"
+                for slot in SHOWN_BACK if slot in read))
+        return events
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
         return self.without_disabled_captcha(domain_slots)
@@ -220,8 +249,9 @@ class ActionChangeField(Action):
             return nothing_in_progress(dispatcher)
         field = next((e["value"] for e in tracker.latest_message.get("entities", [])
                       if e["entity"] == "field"), None)
+        text = tracker.latest_message.get("text") or ""
         changes = cleared(field) if field in CORRECTABLE else \
-            correction(tracker.latest_message.get("text") or "")
+            correction(text) or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
         if not changes:
             dispatcher.utter_message(response="utter_ask_which_field")
             return [FollowupAction("action_listen")]

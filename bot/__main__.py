@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create the tables and load the certificate accounts")
     init.add_argument("--certificates", help="CSV file (email,holder); default: the setting")
-    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs and "
-                                      "expired summary links")
+    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs, "
+                                      "expired summary links and summary files")
     listing = commands.add_parser("registrations", help="list pre-registrations")
     listing.add_argument("--status", choices=(PENDING, ACTIVATED, EXPIRED))
     listing.add_argument("--email")
@@ -64,13 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     directory = Directory(service.sessions)
     if arguments.command == "init":
         added = service.load_certificate_accounts(arguments.certificates)
-        print(f"database ready; {added} certificate account(s) added")
+        files = service.purge_summary_files()  # left by a previous run
+        print(f"database ready; {added} certificate account(s) added; {files} old summary file(s) deleted")
     elif arguments.command == "purge":
         expired = service.expire_due_registrations()
         captchas = service.captcha.purge()
         links = service.summary_links.purge()
+        files = service.purge_summary_files()
         print(f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
-              f"{links} summary link(s) dropped")
+              f"{links} summary link(s) dropped; {files} summary file(s) deleted")
     elif arguments.command == "registrations":
         records = directory.registrations(arguments.status, arguments.email, arguments.limit)
         print("    id  status     created           expires           e-mail  name")

@@ -45,6 +45,13 @@ def looks_like_activation_code(value: str) -> bool:
     return bool(_ACTIVATION_CODE.match(value or ""))
 
 
+def find_activation_code(text: str) -> str | None:
+    """The code in "voici mon code : Ab3dEf7hJk9m" (a word of the code's shape), else None."""
+    words = [word.strip(".,;:!?«»\"'()") for word in (text or "").split()]
+    found = [word for word in words if looks_like_activation_code(word)]
+    return found[-1] if len(found) >= 1 else None
+
+
 def activation_code_hash(code: str) -> str:
     """SHA-256 is enough here: the code is random with ~71 bits, not chosen by a person."""
     return hashlib.sha256(code.encode("ascii")).hexdigest()

@@ -1,7 +1,8 @@
 """Which language a user writes in, and whether they ask for another one.
 
-The conversation's language is set by the first real sentence (French by default) and changed
-only on request: a bare e-mail, number, name, "ok" or "Paris" says nothing about a language.
+The conversation's language is set by the first real sentence (French by default); afterwards it
+changes on request, or when the user writes a whole sentence clearly in the other language. A
+bare e-mail, number, name, address, "ok" or "Paris" says nothing about a language.
 """
 from __future__ import annotations
 
@@ -33,11 +34,18 @@ GREETINGS = {"bonjour": "fr", "bonsoir": "fr", "salut": "fr", "coucou": "fr",
 # Accented letters are a strong sign of French in this context.
 _ACCENTED = re.compile(r"[éèêëàâçùûôîïœ]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
-MAX_SWITCH_REQUEST_WORDS = 7
+SHORT_REQUEST_WORDS = 7  # longer messages name a language as a request only with a verb
+MAX_SWITCH_REQUEST_WORDS = 14
+REQUEST_VERBS = frozenset("""speak talk write answer reply continue switch change parler parlez
+    parle ecrire ecrivez repondre repondez continuer continuez passer passez changer""".split())
 _SWITCH_REQUESTS = {
-    "en": re.compile(r"\b(english|anglais|inglese|ingles)\b"),
-    "fr": re.compile(r"\b(french|francais|francaise)\b"),
+    "en": re.compile(r"\b(english|anglais|inglese|ingles|englisch)\b"),
+    "fr": re.compile(r"\b(french|francais|francaise|franzosisch)\b"),
 }
+# A sentence switches the conversation only with this many words of its language, at least
+# twice as many as of the other, and no digit or "@" (addresses, phones and e-mails mix both).
+MIN_SWITCH_SENTENCE_WORDS = 4
+MIN_SWITCH_LANGUAGE_WORDS = 3
 
 
 def guess_language(text: str | None) -> str | None:
@@ -61,11 +69,30 @@ def guess_language(text: str | None) -> str | None:
 
 
 def requested_language(text: str | None) -> str | None:
-    """The language a short message asks for ("in English please", "parlez français")."""
+    """The language a short message asks for ("in English please", "parlez français"); when it
+    names both ("I don't understand French, can you talk English?"), the last one named."""
     folded = fold(text or "")
-    if len(_WORD.findall(folded)) > MAX_SWITCH_REQUEST_WORDS:
+    words = _WORD.findall(folded)
+    if len(words) > MAX_SWITCH_REQUEST_WORDS or \
+            (len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)):
         return None
-    for language, pattern in _SWITCH_REQUESTS.items():
-        if pattern.search(folded):
-            return language
+    named = [(match.start(), language) for language, pattern in _SWITCH_REQUESTS.items()
+             for match in pattern.finditer(folded)]
+    return max(named)[1] if named else None
+
+
+def sentence_language(text: str | None) -> str | None:
+    """The language of a whole sentence clearly written in one language, else None: stricter
+    than guess_language, since it changes a conversation already under way."""
+    if not text or any(c.isdigit() or c == "@" for c in text):
+        return None
+    words = _WORD.findall(fold(text))
+    if len(words) < MIN_SWITCH_SENTENCE_WORDS:
+        return None
+    french = sum(w in FRENCH_WORDS for w in words) + (2 if _ACCENTED.search(text) else 0)
+    english = sum(w in ENGLISH_WORDS for w in words)
+    if french >= MIN_SWITCH_LANGUAGE_WORDS and french >= 2 * english:
+        return "fr"
+    if english >= MIN_SWITCH_LANGUAGE_WORDS and english >= 2 * french:
+        return "en"
     return None

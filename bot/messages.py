@@ -5,6 +5,11 @@ documents where they have one. Placeholders are filled by `bot.i18n.render`.
 """
 
 CATALOGUE = {
+    # The conversation follows the language the user writes in (actions/language.py).
+    "language.switched_by_sentence": {
+        "fr": "Vous écrivez en français : je continue en français.",
+        "en": "You are writing in English: I will continue in English.",
+    },
     # Login e-mail
     "email.required": {
         "fr": "L'adresse électronique de connexion est obligatoire.",
@@ -156,6 +161,10 @@ CATALOGUE = {
     "postcode.invalid_france": {
         "fr": "Pour une adresse en France, le code postal comporte 5 chiffres (exemple : 75016).",
         "en": "For an address in France, the postcode has 5 digits (for example: 75016).",
+    },
+    "postcode.invalid_country": {
+        "fr": "Ce code postal ne correspond pas au format du pays ({country}), par exemple : {example}.",
+        "en": "This postcode does not match the format used in the country ({country}), for example: {example}.",
     },
     "postcode.invalid": {
         "fr": "Le code postal ne peut contenir que des lettres, des chiffres, des espaces et des "

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hmac
+import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -407,7 +408,27 @@ class AccountService:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / summary_file_name(account)
         path.write_bytes(self.summary_pdf(account, language))
+        written = self.clock.now().timestamp()  # on the service's clock, which purging reads
+        os.utime(path, (written, written))
         return path.resolve()
+
+    def purge_summary_files(self) -> int:
+        """Delete the summary PDFs written for text channels once their link would have expired:
+        they hold personal data and the trust answer. Returns how many were deleted."""
+        if not self.settings.summary_dir.is_dir():
+            return 0
+        oldest = self.clock.now().timestamp() - self.settings.summary_link_ttl_minutes * 60
+        deleted = 0
+        for folder in self.settings.summary_dir.iterdir():
+            files = [path for path in folder.iterdir()] if folder.is_dir() else [folder]
+            if any(path.stat().st_mtime > oldest for path in files):
+                continue
+            for path in files:
+                path.unlink(missing_ok=True)
+                deleted += path.suffix == ".pdf"
+            if folder.is_dir():
+                folder.rmdir()
+        return deleted
 
     def issue_summary_link(self, account: ActivatedAccount, language: str, conversation_id: str) -> str:
         """A token for the web chat's download link, valid for that conversation only."""

@@ -60,3 +60,40 @@ def check_trust_answer(raw) -> Checked[str]:
     if len(value) > TRUST_ANSWER_MAX_LENGTH or has_control_characters(value):
         return invalid("trust_answer.invalid", max=TRUST_ANSWER_MAX_LENGTH)
     return valid(value)
+
+
+# Words that name each question when the user types the choice instead of clicking it.
+_CHOICE_WORDS = {
+    "nickname": ("surnom", "nickname", "nick name", "pseudo", "sobriquet"),
+    "partner_first_name": ("conjoint", "conjointe", "epoux", "epouse", "mari", "femme", "partner",
+                           "spouse", "wife", "husband", "compagnon", "compagne", "partenaire"),
+    "pet_name": ("animal", "animaux", "pet", "chien", "chat", "dog", "cat", "toutou"),
+    "birth_town": ("naissance", "suis ne", "suis nee", "birth", "born", "birthplace", "natale"),
+    "first_school": ("ecole", "school", "college", "primaire"),
+}
+_POSITIONS = (
+    ("1", "un", "une", "premier", "premiere", "first", "one", "1er", "1ere", "1st"),
+    ("2", "deux", "deuxieme", "second", "seconde", "two", "2e", "2eme", "2nd"),
+    ("3", "trois", "troisieme", "third", "three", "3e", "3eme", "3rd"),
+    ("4", "quatre", "quatrieme", "fourth", "four", "4e", "4eme", "4th"),
+    ("5", "cinq", "cinquieme", "fifth", "five", "last", "derniere", "dernier", "5e", "5eme", "5th"),
+)
+
+
+def read_trust_choice(raw) -> str | None:
+    """The question a typed choice names ("le nom de mon animal", "my pet's name", "the first
+    one", "2"), or None. Only short messages count: a longer one is an answer or a question."""
+    words = fold(tidy(raw)).replace("’", "'").replace("'", " ").replace("?", " ").split()
+    if not words or len(words) > 8:
+        return None
+    text = f" {' '.join(words)} "
+    named = {code for code, keys in _CHOICE_WORDS.items() if any(f" {key} " in text for key in keys)}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    codes = list(TRUST_QUESTIONS)
+    positions = {index for index, keys in enumerate(_POSITIONS) if set(keys) & set(words)}
+    if len(positions) == 1:
+        return codes[positions.pop()]
+    return None

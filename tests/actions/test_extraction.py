@@ -1,7 +1,8 @@
 """What a message fills in the forms (pure functions of actions/extraction.py)."""
 import pytest
 
-from actions.extraction import activation_answers, correction, registration_answers
+from actions.extraction import (activation_answers, corrected_values, correction,
+                                registration_answers)
 
 NOTHING_FILLED: dict = {}
 
@@ -14,7 +15,7 @@ def test_the_issue_example_fills_the_form_from_the_surname_question():
     assert answers("surname", "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris") == {
         "first_name": "Lila", "surname": "Rosemonde", "phone": "01 23 45 67 89",
         "street_number": "12", "street_type": "rue", "street_name": "de Longchamp",
-        "postcode": "75016", "city": "Paris"}
+        "postcode": "75016", "city": "Paris", "complement": "", "country": "France"}
 
 
 def test_values_read_in_passing_never_overwrite_given_ones():
@@ -138,3 +139,40 @@ def test_extraction_never_raises_on_any_message(requested, text, intent):
     activation_slots = ("activation_code", "activation_captcha", "activation_email")
     asked = activation_slots[len(text) % 3] if requested else None
     assert set(activation_answers(asked, text, intent)) <= set(activation_slots)
+
+
+@pytest.mark.parametrize("requested, text, intent, expected", [
+    ("surname", "je m'appelle Marie Curie", "inform", {"first_name": "Marie", "surname": "Curie"}),
+    ("surname", "Marie Curie", "inform", {"first_name": "Marie", "surname": "Curie"}),
+    ("surname", "CURIE Marie", "inform", {"first_name": "Marie", "surname": "CURIE"}),
+    ("surname", "Le Gall", "inform", {"surname": "Le Gall"}),
+    ("trust_question", "le nom de mon animal", "faq", {"trust_question": "pet_name"}),
+    ("trust_question", "the first one", "inform", {"trust_question": "nickname"}),
+    ("street_number", "7 Piccadilly", "inform",
+     {"street_number": "7", "street_type": "", "street_name": "Piccadilly"}),
+    ("street_number", "Hauptstraße 12", "inform",
+     {"street_number": "12", "street_type": "", "street_name": "Hauptstraße"}),
+])
+def test_answers_as_people_type_them(requested, text, intent, expected):
+    got = answers(requested, text, intent)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_correction_in_the_users_words_whatever_the_intent():
+    filled = {**NOTHING_FILLED, "phone": "+33612345678", "city": "Lyon"}
+    assert answers("postcode", "finalement mon portable c'est le 06 11 22 33 44", "inform",
+                   filled=filled) == {"phone": "06 11 22 33 44"}
+    assert answers("trust_answer", "ma ville natale est Quimper", "inform",
+                   filled=filled) == {"trust_answer": "ma ville natale est Quimper"}
+
+
+def test_the_code_inside_a_sentence():
+    assert activation_answers("activation_code", "voici mon code : Ab3dEf7hJk9m", "inform") == \
+        {"activation_code": "Ab3dEf7hJk9m"}
+
+
+def test_a_value_alone_at_the_summary_goes_to_its_field():
+    filled = {**NOTHING_FILLED, "phone": "+33612345678", "login_email": "a@b.fr", "city": "Lyon"}
+    assert corrected_values("06 11 22 33 44", filled) == {"phone": "06 11 22 33 44"}
+    assert corrected_values("c@d.fr", filled) == {"login_email": "c@d.fr"}
+    assert corrected_values("Lille", filled) == {}

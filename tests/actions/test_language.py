@@ -8,7 +8,13 @@ from actions.language import language_for
     (None, "I want to create an account", "en"),
     (None, "Je veux créer un compte", "fr"),
     (None, "ok", None),                          # stays unset: French by default
-    ("fr", "What is expert mode?", None),        # a later sentence does not switch
+    ("fr", "What is expert mode?", None),        # too short to be sure
+    ("fr", "What is the difference with the basic mode?", "en"),  # a whole sentence switches
+    ("en", "je voudrais créer mon espace professionnel", "fr"),
+    ("en", "Jean de la Fontaine", None),          # a name is no sentence
+    ("en", "12 rue de la Paix 75002 Paris", None),
+    ("fr", "I don't understand French, can you talk English?", "en"),
+    ("en", "je ne parle pas anglais, en français svp", "fr"),
     ("en", "lila@orange.fr", None),
     ("en", "Paris", None),
     ("en", "parlez français", "fr"),              # a request does

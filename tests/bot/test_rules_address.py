@@ -91,6 +91,100 @@ def test_country_names_for_display():
     assert country_name("DE", "en") == "GERMANY"
 
 
+@pytest.mark.parametrize("raw, country, value", [
+    # France and its overseas departments: 5 digits
+    ("97110", "GP", "97110"), ("97400", "RE", "97400"), ("98800", "NC", "98800"),
+    ("75016", "France", "75016"),  # the country may be given by name
+    # 5 digits
+    ("10115", "DE", "10115"), ("D-10115", "Allemagne", "D-10115"), ("00184", "IT", "00184"),
+    # 4 digits
+    ("1000", "BE", "1000"), ("8001", "CH", "8001"), ("CH-8001", "CH", "CH-8001"),
+    ("L-1009", "LU", "L-1009"), ("1010", "AT", "1010"), ("1050", "DK", "1050"),
+    # United Kingdom: upper case, one space before the inward code
+    ("sw1a2aa", "GB", "SW1A 2AA"), ("SW1A  2AA", "GB", "SW1A 2AA"), ("w1j 9ll", "GB", "W1J 9LL"),
+    ("NW1 6XE", "GB", "NW1 6XE"), ("M1 1AE", "GB", "M1 1AE"), ("EC1A1BB", "GB", "EC1A 1BB"),
+    ("GY1 1AA", "GG", "GY1 1AA"),
+    # United States: ZIP or ZIP+4
+    ("20500", "US", "20500"), ("20500-0003", "US", "20500-0003"), ("205000003", "US", "20500-0003"),
+    # others
+    ("1012ab", "NL", "1012 AB"), ("h2x 1y4", "CA", "H2X 1Y4"), ("11122", "SE", "111 22"),
+    ("00950", "PL", "00-950"), ("A65 F4E2", "IE", "A65 F4E2"),
+    # a country without a known format: the general rule
+    ("AB-123", "Atlantide", "AB-123"), ("12345", "AR", "12345"),
+])
+def test_postcode_by_country(raw, country, value):
+    checked = check_postcode(raw, country)
+    assert checked.value == value
+    assert check_postcode(checked.value, country).value == value  # stable once normalised
+
+
+BAD_FOR_THE_COUNTRY = [
+    ("1234", "DE"), ("123456", "DE"), ("10000", "BE"), ("800", "CH"), ("SW1A", "GB"),
+    ("75016", "GB"), ("QW1 1AA", "GB"), ("SW1A 2CA", "GB"), ("2050", "US"), ("20500-12", "US"),
+    ("ABCDE", "US"), ("1012", "NL"), ("E-28001", "DE"),
+]
+
+
+@pytest.mark.parametrize("raw, country", BAD_FOR_THE_COUNTRY)
+def test_postcode_of_another_format_than_the_country(raw, country, monkeypatch):
+    from bot.messages import CATALOGUE
+
+    monkeypatch.setitem(CATALOGUE, "postcode.invalid_country", NEW_MESSAGE)
+    problem = check_postcode(raw, country).problem
+    assert problem.code == "postcode.invalid_country"
+    fr, en = problem.text("fr"), problem.text("en")
+    assert fr != en
+
+
+# The text to add to bot/messages.py; until it is there, the general message is given.
+NEW_MESSAGE = {
+    "fr": "Ce code postal ne correspond pas au format du pays ({country}), par exemple : {example}.",
+    "en": "This postcode does not match the format used in the country ({country}), for example: "
+          "{example}.",
+}
+
+
+def test_the_country_and_an_example_are_named_in_each_language(monkeypatch):
+    from bot.messages import CATALOGUE
+
+    monkeypatch.setitem(CATALOGUE, "postcode.invalid_country", NEW_MESSAGE)
+    problem = check_postcode("1234", "DE").problem
+    assert "(Allemagne)" in problem.text("fr") and "10115" in problem.text("fr")
+    assert "(Germany)" in problem.text("en") and "10115" in problem.text("en")
+    assert "SW1A 2AA" in check_postcode("75016", "GB").problem.text("en")
+    assert "(Royaume-Uni)" in check_postcode("75016", "GB").problem.text("fr")
+
+
+def test_without_its_own_message_the_general_one_is_given(monkeypatch):
+    from bot.messages import CATALOGUE
+
+    monkeypatch.delitem(CATALOGUE, "postcode.invalid_country", raising=False)
+    for raw, country in BAD_FOR_THE_COUNTRY:
+        assert check_postcode(raw, country).problem.code == "postcode.invalid"
+
+
+def test_every_example_follows_its_own_format():
+    from bot.rules.address import POSTCODE_FORMATS
+
+    for country, (pattern, _, example) in POSTCODE_FORMATS.items():
+        assert pattern.fullmatch(example), country
+        assert check_postcode(example, country).ok, country
+
+
+def test_french_overseas_postcodes_keep_the_french_message():
+    assert check_postcode("9711", "GP").problem.code == "postcode.invalid_france"
+    assert check_postcode("SW1A 2AA", "RE").problem.code == "postcode.invalid_france"
+
+
+@pytest.mark.parametrize("raw, code", [
+    ("Deutschland", "DE"), ("Schweiz", "CH"), ("United Kingdom", "GB"), ("Great Britain", "GB"),
+    ("USA", "US"), ("United States", "US"), ("España", "ES"), ("Österreich", "AT"),
+    ("Belgique", "BE"), ("België", "BE"), ("Nederland", "NL"),
+])
+def test_countries_named_in_their_own_language(raw, code):
+    assert check_country(raw).value == code
+
+
 def test_postcode_with_the_country_not_known_yet():
     assert check_postcode("SW1A 1AA", None).value == "SW1A 1AA"
     assert check_postcode("75016", None).value == "75016"

@@ -107,3 +107,17 @@ def test_summary_link_stores_no_token_nor_conversation_id(service, account, sett
     data = b"".join(f.read_bytes() for f in database.parent.glob(database.name + "*"))  # WAL too
     assert b"summary_links" in data
     assert token.encode() not in data and b"conversation-secret-id" not in data
+
+
+def test_saved_summaries_are_deleted_once_their_link_would_have_expired(service, account, clock):
+    """Files written for `rasa shell` hold personal data: `python -m bot purge` (and the start
+    of `make run`) deletes them after the summary link's lifetime."""
+    older = service.save_summary_pdf(account, "fr")
+    clock.advance(minutes=20)
+    newer = service.save_summary_pdf(account, "en")
+    clock.advance(minutes=11)
+    assert service.purge_summary_files() == 1
+    assert not older.exists() and not older.parent.exists() and newer.is_file()
+    clock.advance(minutes=20)
+    assert service.purge_summary_files() == 1 and not newer.exists()
+    assert service.purge_summary_files() == 0

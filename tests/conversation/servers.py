@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -171,6 +172,15 @@ class Assistant:
                                   {"id": challenge_id}).scalar_one()
         finally:
             engine.dispose()
+
+
+def summary_pdf(text: str, sender: str) -> bytes:
+    """What a remote client gets from the summary link it was given: it knows nothing but the
+    link and its own conversation id (no file system of the server)."""
+    link = re.search(r"(https?://\S+/webhooks/web/summary/[\w-]+)", text).group(1)
+    download = requests.get(link, headers={"X-Conversation-Id": sender}, timeout=30)
+    assert download.status_code == 200 and download.content.startswith(b"%PDF"), download.status_code
+    return download.content
 
 
 def text_of(messages: list[dict]) -> str:

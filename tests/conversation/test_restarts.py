@@ -23,7 +23,7 @@ def up_to_the_identity_form(assistant: Assistant, sender: str, email: str, openi
 
 
 def finish(assistant: Assistant, sender: str) -> str:
-    for typed in ("01 23 45 67 89, 12 rue de Longchamp 75016 Paris", "passer", "France", "1"):
+    for typed in ("01 23 45 67 89, 12 rue de Longchamp 75016 Paris", "1"):
         assistant.say(sender, typed)
     return text_of(assistant.say(sender, "Bibi"))
 

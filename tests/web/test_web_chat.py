@@ -55,8 +55,9 @@ FRENCH = Script(
     ("Je veux créer mon espace professionnel", "conditions générales"),
     ("J'accepte", "Recopiez les 6 caractères"), "identifiants", "Confirmez l'adresse",
     "Choisissez votre mot de passe", "Confirmez votre mot de passe", "Quel est votre nom",
-    ("Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris", "complément d'adresse"),
-    (("passer", "Quel est votre pays"), ("France", "Choisissez votre question de confiance")),
+    ("Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
+     "Choisissez votre question de confiance"),
+    (),  # a whole French address: neither the complement nor the country is asked
     ("Le prénom de votre conjoint(e) ?", "Votre réponse à la question"),
     ("Paul", "Récapitulatif de votre inscription"),
     ("mon téléphone est 06 12 34 56 78", "Téléphone : 06 12 34 56 78"),
