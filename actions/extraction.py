@@ -144,6 +144,8 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
         return {"trust_question": entities["trust_question"]}
     if requested == "trust_question" and read_trust_choice(text):
         return {"trust_question": read_trust_choice(text)}  # the choice typed in words
+    if requested in ("login_email", "login_email_confirmation") and find_email(text):
+        return {requested: find_email(text)}  # "utilisez marie@exemple.fr", whatever the intent
     if is_interruption(requested, text, intent) or not text:
         return {}
     if requested == "terms_accepted":
@@ -152,8 +154,10 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
         return {requested: text}  # secrets and CAPTCHA are never parsed for other fields
     # A correction in the user's own words, whatever the model made of it ("finalement mon
     # portable c'est le 06 ...", "I made a mistake in the postcode").
+    # Only a field already given can be corrected: "my name is Lucie Marchand" at the surname
+    # question is an answer, whatever the model calls it.
     changed = correction(text) if requested != "trust_answer" else {}  # "ma ville natale est ..."
-    if changed and (intent == "change_field" or any(filled.get(s) is not None for s in changed)):
+    if changed and any(filled.get(s) is not None for s in changed):
         return changed
     # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
     wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
@@ -185,6 +189,11 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
 
 def activation_answers(requested: str | None, text: str, intent: str | None) -> dict[str, str]:
     text = (text or "").strip()
+    if requested == "activation_code" and find_activation_code(text):
+        # "mon code d'activation : Ab3dEf7hJk9m" is the answer, not a request to start again
+        return {requested: find_activation_code(text)}
+    if requested == "activation_email" and find_email(text):
+        return {requested: find_email(text)}
     if not requested or not text or is_interruption(requested, text, intent):
         return {}
     if requested == "activation_email":

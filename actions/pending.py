@@ -22,6 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
 from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
+from bot.yes_no import read_yes_no
 
 # Responses that ask a question outside the forms -> the response that asks it again.
 QUESTIONS = {
@@ -38,6 +39,8 @@ ANSWERED = "answered"  # the action said all there was to say
 # Two intents this close (difference of confidence) are worth a "did you mean A or B?".
 CLARIFY_MARGIN = 0.2
 CLARIFY_MINIMUM = 0.2
+# Below this, a yes or a no guessed by the model from words that are neither is not trusted.
+SURE_YES_NO = 0.8
 
 
 def last_question(tracker: Tracker) -> str | None:
@@ -65,6 +68,11 @@ def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, question: str 
     return True
 
 
+def reads_as_yes_no(text: str, confidence: float) -> bool:
+    """A button, a typed yes or no (bot/yes_no.py), or the model quite sure of it."""
+    return text.startswith("/") or read_yes_no(text) is not None or confidence >= SURE_YES_NO
+
+
 def yes_no_meaning(question: str | None, yes: bool) -> str:
     """What a yes or a no means after `question` (the values of slot `answer_meaning`)."""
     if question == "utter_offer_activation":
@@ -85,8 +93,16 @@ class ActionAnswerYesNo(Action):
         return "action_answer_yes_no"
 
     async def run(self, dispatcher, tracker, domain):
-        yes = (tracker.latest_message.get("intent") or {}).get("name") in ("affirm", "confirm")
+        message = tracker.latest_message
+        intent = message.get("intent") or {}
+        yes = intent.get("name") in ("affirm", "confirm")
         question = last_question(tracker)
+        if not reads_as_yes_no(message.get("text") or "", float(intent.get("confidence") or 0)):
+            # "hmm bof zzz" guessed as a no: not understood, and the question again
+            dispatcher.utter_message(response="utter_default")
+            if not ask_again(dispatcher, tracker, question):
+                dispatcher.utter_message(response="utter_ask_what_next")
+            return [SlotSet("answer_meaning", ANSWERED)]
         meaning = yes_no_meaning(question, yes)
         if meaning in ("start_activation", "cancel", "pre_register", "start_registration"):
             return [SlotSet("answer_meaning", meaning)]  # a rule carries on

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extraction import (CORRECTABLE, cleared, corrected_values, correction,
                                 registration_answers)
-from actions.form_validation import FormValidator, ask_captcha, typed_now
+from actions.form_validation import FormValidator, ask_captcha, follows_user_message, typed_now
 from actions.service import account_service, language_of, say_problem
 from bot import rules
 from bot.credentials import hash_password, is_password_hash, password_matches
@@ -88,7 +88,8 @@ class ValidateRegistrationForm(FormValidator):
         events = await super().run(dispatcher, tracker, domain)
         read = {e["name"]: e["value"] for e in events
                 if e.get("event") == "slot" and e["name"] in SHOWN_BACK and e["value"]}
-        if len(read) >= 2:
+        # Only what the user's message gave (not the slots checked again after a correction).
+        if len(read) >= 2 and follows_user_message(tracker, FORM):
             language = language_of(tracker)
             dispatcher.utter_message(response="utter_noted", details=" ; ".join(
                 f"{label(FIELD_LABELS, slot, language)} : {shown_value(slot, read[slot], language)}"
@@ -253,6 +254,12 @@ class ActionChangeField(Action):
         changes = cleared(field) if field in CORRECTABLE else \
             correction(text) or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
         if not changes:
+            if (tracker.latest_message.get("intent") or {}).get("name") != "change_field":
+                # Not a value of any field ("hmm bof"): not understood, and the question again.
+                dispatcher.utter_message(response="utter_default")
+                if registration_complete(tracker, account_service().settings.captcha_enabled):
+                    dispatcher.utter_message(response="utter_ask_summary_confirmation")
+                    return [FollowupAction("action_listen")]
             dispatcher.utter_message(response="utter_ask_which_field")
             return [FollowupAction("action_listen")]
         # The form comes next (a rule): it checks the new value, or asks for the emptied field.

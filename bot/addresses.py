@@ -64,6 +64,8 @@ _SUFFIXES = frozenset({"bis", "ter", "quater"})
 # "75016", "1000", "D-10115", "CH-8001": a postcode written before its city.
 _DIGIT_POSTCODE = re.compile(r"(?:[a-z]{1,2}-)?\d{4,5}", re.IGNORECASE | re.ASCII)
 _FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII)
+# "Bruxelles (1000)": a postcode in brackets after its city.
+_BRACKETED_POSTCODE = re.compile(r"\(((?:[a-z]{1,2}-)?\d{4,5})\)", re.IGNORECASE | re.ASCII)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?", re.ASCII)
 _UK_OUTWARD = r"[a-z]{1,2}\d[a-z\d]?"
 _UK_INWARD = r"\d[a-z]{2}"
@@ -135,6 +137,10 @@ def _plain_town(words: list[str]) -> Town | None:
     if not words or len(words) > MAX_WORDS:
         return None
     last = words[-1]
+    bracketed = _BRACKETED_POSTCODE.fullmatch(last)
+    if bracketed and len(words) >= 2 and _city(words[:-1]):
+        digits = sum(c.isdigit() for c in bracketed[1])
+        return Town(bracketed[1], " ".join(words[:-1]), str(digits))
     if len(words) >= 2 and _ZIP.fullmatch(last) and words[-2] in US_STATES and (
             len(words) == 2 or _city(words[:-2])):
         return Town(last, " ".join(words[:-2]), "us", state=words[-2])
@@ -279,16 +285,42 @@ def read_street(words: list[str], weak: bool = False) -> Street | None:
 
 
 def _split_off_street(words: list[str]) -> int:
-    """'Marie Curie 12 rue de Longchamp': where a street line with a number starts after other
-    words without digits (0: nowhere)."""
+    """'Marie Curie 12 rue de Longchamp', 'Paul Durand Rue de la Loi 16 1000 Bruxelles',
+    'Emma Smith 7 Piccadilly W1J 9LL London': where a street line with a number starts after
+    other words without digits (0: nowhere)."""
     for at in range(1, min(len(words) - 1, 12)):
         if any(c.isdigit() for c in words[at - 1]):
             return 0
         size = _number_words(words, at)
         if size and (_french_order(words[at:]) or _english_order(words[at:])):
             return at
+        if size:
+            street = _number_first(words[at:])
+            if street and street.town and street.town.postcode and street.town.city:
+                return at
+        if _type(words[at], FRENCH_TYPES):
+            street = _french_order(words[at:])
+            if street and street.number:  # Belgian order: the number after the name
+                return at
         if _germanic(words[at]) and _number_words(words, at + 1) and _number_last(words[at:]):
             return at
+    return 0
+
+
+# "Rue de la Loi 16 à Bruxelles", "22 Baker Street in London": the town after a preposition.
+_TOWN_PREPOSITIONS = frozenset({"à", "in"})
+
+
+def _split_off_town(words: list[str]) -> int:
+    """Where the preposition before the town stands, after a street line (0: nowhere)."""
+    for at in range(2, len(words) - 1):
+        if words[at].casefold() in _TOWN_PREPOSITIONS:
+            rest, before = words[at + 1:], words[:at]
+            town = read_town(rest)
+            if ((town and town.city) or _city_segment(rest)) and \
+                    (read_street(before) or _split_off_street(before)):
+                return at
+            return 0
     return 0
 
 
@@ -296,8 +328,13 @@ def _segments(segments: list[str]) -> list[list[str]]:
     words = []
     for segment in segments:
         split = segment.split()
+        town_at = _split_off_town(split) if len(split) <= MAX_WORDS else 0
+        town = split[town_at + 1:] if town_at else []
+        split = split[:town_at] if town_at else split
         at = 0 if len(split) > MAX_WORDS or read_street(split) else _split_off_street(split)
         words.extend([split[:at], split[at:]] if at else [split])
+        if town:
+            words.append(town)
     return words
 
 
@@ -431,12 +468,83 @@ def _forced_street(found: dict[str, str], words: list[list[str]], free: list[boo
 
 
 _SEPARATORS = re.compile(r"[,;\n\r\v\f\x85\u2028\u2029]+")
+# " / ", " - ", " | " between two fields (not the dash of "Saint-Denis" nor of "D-10115").
+_SPACED_SEPARATORS = re.compile(r"(?<!\S)[-–—/|]+(?!\S)")
+# A dot that ends a sentence; not the one of "St.", "av.", "M.", "Tél." nor of "3.5".
+_DOTS = re.compile(r"(?<![.…])[.…]+(?!\S)")
+_WORD_BEFORE = re.compile(r"\S{1,12}$")
+ABBREVIATIONS = frozenset("""
+    av ave bd bld blvd bvd pl imp rte sq fbg fg st ste rd ln dr ct cir pkwy hwy ch chem all crs pte
+    res lot m mr mrs ms mme mmes mlle mlles pr prof jr sr tel fax no n° num nr bat esc app appt apt
+    bp cs ex cf env vs
+""".split())
+# Words that introduce the street line: dropped, the street follows ("j'habite au 12 rue ...").
+_ADDRESS_LABEL = re.compile(
+    r"(?<![^\s,;:.(])(?:"
+    r"(?:(?:mon|ma|my|our|notre|votre|your|the)\s+|l['’]\s?)?"
+    r"(?:adresse(?:\s+postale)?|(?:postal\s+|home\s+|street\s+)?address)"
+    r"(?!\s*(?:e-?mail|mail|[ée]lectronique|courriel|de\s+courriel|de\s+messagerie)(?![^\s:]))"
+    r"(?:\s*(?::|=|est|is|c['’]est)(?=\s|$))?(?:\s+(?:le|au|à)(?=\s+\d))?"
+    r"|j?['’]?\s?habite(?:\s+(?:au|à|a|aux|en|dans|sur))?"
+    r"|(?:i|we)\s+live\s+(?:at|in|on)"
+    r"|(?:living|residing|located)\s+(?:at|in|on)"
+    r"|(?:domicili[ée]e?s?|demeurant|r[ée]sidant)(?:\s+(?:au|à|a|aux|en))?"
+    r")(?=\s|$|:)", re.IGNORECASE)
+# Courtesy at the end of a part ("33000 Bordeaux merci") and the "et" that links two parts.
+COURTESY = tuple(tuple(phrase.split()) for phrase in sorted("""
+    merci|merci beaucoup|merci bien|merci d'avance|merci d’avance|merci a vous|merci infiniment|
+    thanks|thank you|thanks a lot|thank you very much|thanks in advance|many thanks|thx|svp|stp|
+    please|pls|plz|s'il vous plait|s'il te plait|s’il vous plait|s’il te plait|cordialement|
+    bien cordialement|regards|best regards|kind regards|cheers|bonne journee|bonne soiree|
+    bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then
+""".replace("\n", " ").split("|"), key=lambda p: -len(p.split())) if phrase.strip())
+_LINKS = frozenset({"et", "and", "puis", "then"})
+
+
+def _sentence_end(text: str, match: re.Match) -> str:
+    """',' for a dot that ends a sentence, the dot itself after an abbreviation or an initial."""
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    word = fold(before.group(0)).lstrip("(") if before else ""
+    if match.group(0) == "." and word and not word[-1].isdigit() and (
+            len(word) == 1 or word in ABBREVIATIONS or word.endswith("str")):
+        return "."
+    return " , "
+
+
+def without_courtesy(part: str) -> str:
+    """The part without the courtesy words and links at its end ("Bordeaux merci !"), nor a
+    link at its start."""
+    words = part.split()
+    end = len(words)
+    while end and not fold(words[end - 1]).strip(".!?,:"):
+        end -= 1
+    kept = end
+    for _ in range(4):
+        tail = [fold(w).strip(".!?,:") for w in words[max(0, kept - 5):kept]]
+        size = next((len(p) for p in COURTESY if tuple(tail[-len(p):]) == p), 0)
+        if not size:
+            break
+        kept -= size
+    if kept < end:
+        words = words[:kept]
+    if words and fold(words[0]) in _LINKS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def split_segments(text: str | None) -> list[str]:
-    """The parts of a message between commas, semicolons and line breaks, tidied."""
-    parts = (tidy(part).strip(" :") for part in _SEPARATORS.split("" if text is None else str(text)))
-    return [part for part in parts if part]
+    """The parts of a message between commas, semicolons, line breaks, spaced dashes, slashes
+    and bars, and sentence ends; tidied, without the words that introduce a street line
+    ("adresse :", "j'habite au") nor courtesy at their end ("merci")."""
+    text = _SPACED_SEPARATORS.sub(" , ", "" if text is None else str(text))
+    text = _DOTS.sub(lambda match: _sentence_end(text, match), text)
+    parts = []
+    for part in _SEPARATORS.split(text):
+        for piece in _ADDRESS_LABEL.split(part):
+            piece = without_courtesy(tidy(piece).strip(" :=")).strip(" :=")
+            if piece:
+                parts.append(piece)
+    return parts
 
 
 def read_street_line(text: str | None) -> dict[str, str]:

@@ -13,8 +13,8 @@ import phonenumbers
 from bot.addresses import LABELS, is_complement, read_address, read_street_line, split_segments
 from bot.rules.text import fold, tidy
 
-__all__ = ["field_mentioned", "find_email", "find_phone", "is_skip", "parse_details",
-           "read_street_line", "split_name"]
+__all__ = ["field_mentioned", "field_named", "find_email", "find_phone", "is_skip",
+           "parse_details", "read_name", "read_street_line", "split_name"]
 
 # Bounded parts (RFC 5321 sizes) and no "@" inside them: a long run such as "x@x@x@…" is
 # scanned in linear time instead of backtracking for minutes. The address must be a whole word:
@@ -37,10 +37,31 @@ def find_email(text: str) -> str | None:
     return match.group(0).rstrip(".") if match else None
 
 
+_REGIONS = ("FR", "GP", "RE")
+# Groups of digits that may hold a phone number followed by more digits, which the matcher
+# refuses whole: "06 11 22 33 44 5 rue Victor Hugo" (the street number after the phone).
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d{1,5}(?:[ .-]\d{1,5}){1,9}")
+_DIGIT_GROUP = re.compile(r"\+?\d+")
+
+
 def _phone_match(text: str) -> phonenumbers.PhoneNumberMatch | None:
-    for region in ("FR", "GP", "RE"):
+    for region in _REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             return match
+    for run in _DIGIT_RUN.finditer(text):
+        groups = list(_DIGIT_GROUP.finditer(text, run.start(), run.end()))
+        for first in range(min(2, len(groups))):  # a street number may come before it too
+            for last in range(len(groups) - 1, first, -1):
+                start, end = groups[first].start(), groups[last].end()
+                if not 8 <= sum(c.isdigit() for c in text[start:end]) <= 15:
+                    continue
+                for region in _REGIONS:
+                    try:
+                        number = phonenumbers.parse(text[start:end], region)
+                    except phonenumbers.NumberParseException:
+                        break
+                    if phonenumbers.is_valid_number(number):
+                        return phonenumbers.PhoneNumberMatch(start, text[start:end], number)
     return None
 
 
@@ -61,15 +82,20 @@ _NOT_NAMES = LABELS | _TRAILERS | frozenset("""
     a an the my your is are am was and or not to of in on at for with from it this that there yes
     ok okay please thanks thank you sure lost done live living je tu il elle nous vous moi toi est
     suis et ou pas pour avec sur dans un une au aux mon ma mes ton ta oui non merci bon bien svp
-    voici voila habite j'habite demeurant c'est j'ai d'accord
+    voici voila habite j'habite demeurant c'est j'ai d'accord nom prenom prenoms name surname
+    firstname lastname adresse address ville city pays country
 """.split())
+# Particles that start a surname of several words ("De La Fontaine", "Van Damme").
+_PARTICLES = frozenset("de du des d le la les van von der den da di del della dos das mac mc "
+                       "saint st sainte ste ben el al ter ten o".split())
 # "je m'appelle Marie Curie", "I'm Sarah Jones", "mon nom de famille est Curie".
 _INTRO = re.compile(
     r"(?:^|(?<=[\s!.]))(?:"
     r"(?P<surname>(?:mon|my) (?:nom de famille|surname|last name|family name) (?:est|c['’]est|is|:))|"
     r"(?P<first_name>(?:mon|my) (?:pr[ée]nom|first name) (?:est|c['’]est|is|:))|"
     r"(?P<nom>mon nom (?:est|c['’]est|:))|"
-    r"je m['’]appelle|je me nomme|moi c['’]est|c['’]est|je suis|my name is|my name['’]s|i['’]m|"
+    r"j(?:e |['’])?m['’ ]?ap+el+e|je me nomme|je me pr[ée]sente|moi c(?:['’]est)?|c['’]est|"
+    r"je suis|my name is|my name['’]s|i['’]m|"
     r"i am|this is|it['’]s|nom ?:|name ?:"
     r")(?=\s)", re.IGNORECASE)
 # Labels before a phone number or an e-mail address ("tél. :", "my email is").
@@ -109,9 +135,8 @@ def _name_words(words: list[str], whole: bool) -> tuple[list[str], bool]:
     return words[:size], titled
 
 
-def read_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
-    """'Marie Curie', 'CURIE Marie', 'M. Curie', 'je m'appelle Marie Curie', 'Sarah Jones here'.
-    `introduced_only`: only a name that a phrase introduces ("I'm ...")."""
+def _plain_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
+    """A name without labels: 'Marie Curie', 'je m'appelle Marie Curie', 'M. Curie'."""
     if len(segment) > 200 or is_complement(segment):
         return {}
     intro = _INTRO.search(segment)
@@ -131,10 +156,101 @@ def read_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
     return {}
 
 
+# Labels of fields ("Nom : Durand", "prénom : Paul", "NOM JONES PRÉNOM SARAH", "city: London").
+# The labels of a name may come without a colon at the start of a part or after another label;
+# the others need a colon. "nom" / "name" is the surname when a first name is labelled too.
+_NAME_KINDS = ("surname", "first_name", "name")
+_FIELD_KINDS = ("city", "postcode", "country", "complement")
+_FIELD_LABEL = re.compile(
+    r"(?<![^\s,;:.(])(?:(?:mon|ma|my|your|votre|le|la|the)\s+)?(?:"
+    r"(?P<surname>nom\s+de\s+(?:famille|naissance)|nom\s+d['’]\s?usage|surname|last\s?name|"
+    r"family\s+name)"
+    r"|(?P<first_name>pr[ée]noms?|first\s?name|given\s+name|forename)"
+    r"|(?P<name>nom(?:\s+complet)?|full\s+name|name)"
+    r"|(?P<city>ville|city|town|localit[ée])(?=\s*[:=])"
+    r"|(?P<postcode>code\s+postal|cp|post\s?code|postal\s+code|zip(?:\s+code)?)(?=\s*[:=])"
+    r"|(?P<country>pays|country)(?=\s*[:=])"
+    r"|(?P<complement>compl[ée]ment(?:\s+d['’]\s?adresse)?)(?=\s*[:=])"
+    r")(?P<sep>\s*[:=]|\s+(?:est|is|c['’]est)(?=\s))?(?=[\s:=]|$)", re.IGNORECASE)
+
+
+def _pieces(segment: str) -> list[tuple[str | None, bool, str]]:
+    """The segment cut before each field label and each phrase that introduces a name: (the
+    labelled field or None, whether the label has no colon, the text after the label; an
+    introducing phrase stays in its piece)."""
+    marks: list[tuple[int, int, str | None, bool]] = []
+    for match in _FIELD_LABEL.finditer(segment):
+        kind = next(k for k in (*_NAME_KINDS, *_FIELD_KINDS) if match[k] is not None)
+        bare = not match["sep"]
+        if bare and (match.start() > 0 and not marks):
+            continue  # "what name should I use": a word, not a label
+        marks.append((match.start(), match.end(), kind, bare))
+    marks.extend((intro.start(), intro.start(), None, False) for intro in _INTRO.finditer(segment))
+    marks.sort(key=lambda mark: (mark[0], mark[2] is None))
+    pieces: list[tuple[str | None, bool, str]] = []
+    kept_end, text_start, current = 0, 0, (None, False)
+    for start, end, kind, bare in marks:
+        if start < kept_end or (kind is None and start == 0):
+            continue  # an introducing phrase inside a label ("my name is"), or at the start
+        pieces.append((*current, segment[text_start:start]))
+        kept_end, text_start, current = max(end, start + 1), end, (kind, bare)
+    pieces.append((*current, segment[text_start:]))
+    return [(kind, bare, tidy(text).strip(" :=")) for kind, bare, text in pieces
+            if kind is not None or tidy(text).strip(" :=")]
+
+
+def _labelled_names(segments: list[list[tuple[str | None, bool, str]]]) -> dict[str, str]:
+    """The names that labels give: 'Nom : Durand, prénom : Paul', 'Prénom Nom : Paul Durand'."""
+    has_first = any(kind == "first_name" for pieces in segments for kind, _, _ in pieces)
+    names: dict[str, str] = {}
+    for pieces in segments:
+        waiting: list[str] = []  # "Nom et prénom : ...": labels still without their value
+        for kind, bare, value in pieces:
+            if kind not in _NAME_KINDS:
+                waiting = []
+                continue
+            kind = "surname" if kind == "name" and (has_first or waiting) else kind
+            words, _ = _name_words(value.split(), whole=bare)
+            if not words:
+                waiting.append(kind)
+                continue
+            kinds, waiting = [k for k in dict.fromkeys([*waiting, kind])][:2], []
+            for field, name in _labelled_name(kinds, words).items():
+                names.setdefault(field, name)
+    return names
+
+
+def _labelled_name(kinds: list[str], words: list[str]) -> dict[str, str]:
+    if len(kinds) == 2 and len(words) >= 2:  # "Nom Prénom : Durand Paul"
+        capitals = [w for w in words if len(w) > 1 and w.isupper()]
+        if capitals and len(capitals) < len(words):
+            return split_name(words)
+        return {kinds[0]: words[0], kinds[1]: " ".join(words[1:])}
+    kind = kinds[0]
+    if kind != "name":
+        return {kind: " ".join(words)}
+    if len(words) == 1 or fold(words[0]) in _PARTICLES:
+        return {"surname": " ".join(words)}  # "Nom : Durand", "Nom : De La Fontaine"
+    return split_name(words)
+
+
+def read_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
+    """'Marie Curie', 'CURIE Marie', 'M. Curie', 'je m'appelle Marie Curie', 'Sarah Jones here',
+    'Nom : Curie prénom : Marie'. `introduced_only`: only a name that a phrase or a label
+    introduces ("I'm ...", "Nom : ...")."""
+    if len(segment) > 200 or is_complement(segment):
+        return {}
+    labelled = _labelled_names([_pieces(part) for part in split_segments(segment)])
+    return labelled or _plain_name(segment, introduced_only)
+
+
 def _cut(text: str, start: int, end: int, label: re.Pattern) -> str:
     """`text` without text[start:end] and the label just before it, a comma in their place."""
     before = label.search(text, max(0, start - 60), start)
     return text[:before.start() if before else start] + " , " + text[end:]
+
+
+_EXCLAMATIONS = re.compile(r"(?<![!?])[!?]+(?!\S)")
 
 
 def parse_details(text: str | None) -> dict[str, str]:
@@ -149,12 +265,23 @@ def parse_details(text: str | None) -> dict[str, str]:
     if phone:
         found["phone"] = phone.raw_string
         text = _cut(text, phone.start, phone.end, _PHONE_LABEL)
-    address, leftovers = read_address(split_segments(text))
+    segments = [_pieces(segment) for segment in split_segments(_EXCLAMATIONS.sub(" , ", text))]
+    labelled = {kind: value for pieces in segments for kind, _, value in pieces
+                if kind in _FIELD_KINDS and value}
+    address, leftovers = read_address([value for pieces in segments for kind, _, value in pieces
+                                       if kind is None or (kind in _FIELD_KINDS and value)])
     found.update(address)
+    names = _labelled_names(segments)
+    found.update(names)
     for after_street, segment in leftovers:
-        name = read_name(segment, introduced_only=after_street)
-        if name and not found.keys() & {"surname", "first_name"}:
+        if names:
+            break  # labels say which words are the name
+        name = None if segment in labelled.values() else \
+            _plain_name(segment, introduced_only=after_street)
+        if name:
             found.update(name)  # a name comes before the address, or a phrase introduces it
+            break
+    found.update(labelled)
     return found
 
 

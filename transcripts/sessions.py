@@ -6,8 +6,10 @@ several times to predict the next actions, so a turn's cost grows with the sessi
 holds more than `max_events` events and the assistant is waiting for the user outside any form,
 the tracker store starts a new session that carries what the dialogue needs: every slot, as
 Rasa's own session start does with `carry_over_slots_to_new_session`, and the last action before
-the wait, which rules read ("yes" after the summary confirms it). Every event stays stored; the
-conversation's full history still reads across sessions.
+the wait, which rules read ("yes" after the summary confirms it), with what the assistant said
+then (marked `carried_over`), which tells the actions the question being answered
+(actions/pending.py). Every event stays stored; the conversation's full history still reads
+across sessions.
 
 A session also expires after `session_expiration_time` minutes without a user message, and then
 forgets everything. A session started here holds no user message yet, so the time of the last
@@ -19,7 +21,8 @@ import time
 
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
-from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import (ActionExecuted, BotUttered, Event, SessionStarted, SlotSet,
+                                     UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 LAST_USER_MESSAGE_AT = "last_user_message_at"
@@ -46,6 +49,20 @@ def last_action_before_wait(tracker: DialogueStateTracker) -> ActionExecuted | N
     return None
 
 
+def said_before_wait(tracker: DialogueStateTracker) -> list[BotUttered]:
+    """What the assistant said after its last action before the wait (its pending question)."""
+    said: list[BotUttered] = []
+    listened = False
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted):
+            if listened:
+                break
+            listened = True
+        elif isinstance(event, BotUttered) and listened:
+            said.insert(0, event)
+    return said
+
+
 def carried_over_session(tracker: DialogueStateTracker) -> list[Event]:
     """The events that start a new session in the state `tracker` is in."""
     now = time.time()
@@ -60,6 +77,8 @@ def carried_over_session(tracker: DialogueStateTracker) -> list[Event]:
         events.append(ActionExecuted(
             last_action.action_name, policy=last_action.policy, confidence=last_action.confidence,
             timestamp=now, hide_rule_turn=last_action.hide_rule_turn))
+        events += [BotUttered(said.text, said.data, {**(said.metadata or {}), "carried_over": True},
+                              timestamp=now) for said in said_before_wait(tracker)]
     events.append(ActionExecuted(ACTION_LISTEN_NAME, timestamp=now))
     return events
 

@@ -98,9 +98,15 @@ def test_trust_question_from_a_button():
 
 
 def test_corrections_inside_the_form():
-    assert answers("city", "mon téléphone est 06 12 34 56 78", intent="change_field") == \
+    given = {"phone": "+33123456789"}  # at the city question, the phone was given before
+    assert answers("city", "mon téléphone est 06 12 34 56 78", intent="change_field", filled=given) == \
         {"phone": "06 12 34 56 78"}
-    assert answers("city", "I want to change my phone", intent="change_field") == {"phone": None}
+    assert answers("city", "I want to change my phone", intent="change_field", filled=given) == {"phone": None}
+
+
+def test_a_correction_of_a_field_not_given_yet_is_an_answer():
+    assert answers("surname", "my name is Lucie Marchand", intent="change_field") == \
+        {"first_name": "Lucie", "surname": "Marchand"}
 
 
 def test_a_password_is_never_taken_from_a_correction_sentence():

@@ -14,9 +14,9 @@ def bot(response):
     return {"event": "bot", "text": "…", "metadata": {"utter_action": response}}
 
 
-def user(text, intent="inform", ranking=None):
+def user(text, intent="inform", ranking=None, confidence=0.9):
     return {"event": "user", "text": text, "parse_data": {
-        "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": ranking or []}}
+        "intent": {"name": intent, "confidence": confidence}, "intent_ranking": ranking or []}}
 
 
 def tracker(*events, loop=None):
@@ -55,6 +55,12 @@ def test_no_question_when_the_last_turn_asked_none():
 ])
 def test_a_yes_or_a_no_means_what_the_question_asked(question, yes, meaning):
     assert yes_no_meaning(question, yes) == meaning
+
+
+def test_a_guessed_no_from_other_words_is_not_understood():
+    events, said = run(ActionAnswerYesNo(), tracker(bot("utter_summary"), user("hmm bof zzz", "deny", confidence=0.56)))
+    assert said == ["utter_default", "utter_ask_summary_confirmation"]
+    assert events[0]["value"] == "answered"
 
 
 def test_yes_to_activating_now_lets_the_rule_start_the_activation():

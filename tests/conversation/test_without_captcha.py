@@ -49,7 +49,7 @@ def test_typed_yes_no_are_read_against_the_question(assistant):
                          "Jean Martin, 06 12 34 56 78, 4 rue des Lilas 69003 Lyon", "le nom de mon animal", "Rex")
     assert "Question de confiance : Le nom de votre animal de compagnie ?" in summary
     # not understood at the summary: said briefly, and the summary's question again, no menu
-    confused = text_of(assistant.say(sender, "hmm bof zzz"))
+    confused = text_of(assistant.say(sender, "hmm bof zzz"))  # the model guesses a no
     assert "Je n'ai pas compris" in confused and "Le récapitulatif ci-dessus est-il exact" in confused
     assert "Je peux vous expliquer" not in confused
     offer = text_of(assistant.say(sender, "ouais c'est bon"))

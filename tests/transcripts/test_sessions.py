@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet,
+                                     UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.settings import PROJECT_ROOT
@@ -59,6 +60,19 @@ def test_the_new_session_carries_every_slot_and_the_last_action():
     assert [e.action_name for e in after.events if isinstance(e, ActionExecuted)] == [
         "action_session_start", "action_show_summary", "action_listen"]
     assert sessions.last_user_message_time(after) == before.get_last_event_for(UserUttered).timestamp
+
+
+def test_the_new_session_carries_the_question_pending():
+    """The offer to activate now was said by the last action: the new session keeps it, so
+    that "yes" is read against it (actions/pending.py)."""
+    events = [*summary_shown()[:-2], ActionExecuted("action_pre_register"),
+              BotUttered("recorded", metadata={"utter_action": "utter_pre_registered"}),
+              BotUttered("now?", metadata={"utter_action": "utter_offer_activation"}),
+              ActionExecuted("action_listen")]
+    after = tracker_of(sessions.carried_over_session(tracker_of(events)))
+    carried = [e for e in after.events if isinstance(e, BotUttered)]
+    assert [e.metadata["utter_action"] for e in carried] == ["utter_pre_registered", "utter_offer_activation"]
+    assert all(e.metadata["carried_over"] for e in carried)
 
 
 def test_the_store_saves_a_new_session_and_keeps_the_whole_history(tmp_path):

@@ -47,6 +47,7 @@ QUESTIONS = {
     "activation_email": ("Saisissez votre adresse électronique de connexion", "Enter your login email address"),
     "activated": ("sous le numéro", "under the number"),
     "menu": ("Que souhaitez-vous faire", "What would you like to do"),
+    "clarify": ("Vouliez-vous dire", "Did you mean"),
 }
 LANGUAGE_OF = {"fr": 0, "en": 1}
 SUMMARY_LINES = {
@@ -150,9 +151,11 @@ class SimulatedUser:
         self.outcome = Outcome(persona)
         self.last_reply: list[dict] = []
         self.code_tries = 0
+        self.last_situation: tuple[str, dict] = ("yes", {})
 
     # Phrasing ----------------------------------------------------------------------------------
     def phrase(self, situation: str, **values: str) -> str:
+        self.last_situation = (situation, values)
         pool = POOLS[situation].get(self.language) or next(iter(POOLS[situation].values()))
         identity = self.persona.identity
         defaults = {"first_name": identity.first_name, "surname": identity.surname,
@@ -287,6 +290,9 @@ class SimulatedUser:
             return self.phrase("give_code", code=code)
         if question == "activation_email":
             return self.phrase("email_answer")
+        if question == "clarify":  # "did you mean A or B?": the user says it again otherwise
+            situation, values = self.last_situation
+            return self.phrase(situation, **values)
         if question == "menu":
             return self.phrase("open_register_expert")
         raise Stuck(f"{self.persona.name}: no answer for {question!r}")
@@ -296,5 +302,6 @@ class SimulatedUser:
         self.outcome.subscriber_number = re.search(r"\b(\d{14})\b", text).group(1)
         self.outcome.completed = True
 
-    def transcript_text(self) -> str:
-        return "\n".join(f"> {said}\n{shown}" for said, shown in self.outcome.transcript[-8:])
+    def transcript_text(self, last: int | None = 8) -> str:
+        turns = self.outcome.transcript[-last:] if last else self.outcome.transcript
+        return "\n".join(f"> {said}\n{shown}" for said, shown in turns)

@@ -59,8 +59,13 @@ def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
         return activation_code_in(mails[-1])
 
     user = SimulatedUser(persona, assistant.say, assistant.captcha_answer, code_for, PASSWORD)
-    outcome = user.run()
-    outcomes[persona.name] = outcome
+    try:
+        outcome = user.run()
+    finally:  # the whole conversation, to read when a user did not finish
+        transcripts = PROJECT_ROOT / "results" / "scripted-users"
+        transcripts.mkdir(parents=True, exist_ok=True)
+        (transcripts / f"{persona.name}.txt").write_text(user.transcript_text(last=None))
+        outcomes[persona.name] = user.outcome
     assert outcome.completed and re.fullmatch(r"\d{14}", outcome.subscriber_number)
     shown = outcome.summary
     for field_name, value in expected_summary(user).items():

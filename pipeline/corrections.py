@@ -1,0 +1,58 @@
+"""A message that plainly corrects a field is read as a correction, whatever the model made of it.
+
+"error in the zip code", "oups, le téléphone est faux" or "I made a mistake in my surname" were
+read by the intent model as a question about the code, a new activation or nothing at all, and
+the user's correction was lost. When the message has a word that marks a correction ("erreur",
+"faux", "trompé", "mistake", "wrong", "actually"...) and names a field (`bot.free_text`), and is
+not a question, the intent becomes `change_field`; the actions apply it only to a field already
+given (actions/extraction.py), so an answer is never lost to it.
+"""
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
+                                       PREDICTED_CONFIDENCE_KEY, TEXT)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.free_text import field_mentioned
+from bot.rules.text import fold
+
+CORRECTION_WORDS = re.compile(
+    r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|wrong|"
+    r"trompe\w*|erreur|error|mistake|faux|fausse|incorrect\w*|errone\w*|typo|coquille|"
+    r"misspel\w*|oups|oops|finalement|actually|plutot)\b")
+INTENT_NAME = "change_field"
+
+
+def reads_as_correction(text: str) -> bool:
+    return "?" not in text and bool(CORRECTION_WORDS.search(fold(text))) \
+        and field_mentioned(text) is not None
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CorrectionsAsChanges(GraphComponent):
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "CorrectionsAsChanges":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or text.startswith("/") or len(text) > 300 \
+                    or not reads_as_correction(text):
+                continue
+            intent = {INTENT_NAME_KEY: INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+            ranking = [item for item in message.get(INTENT_RANKING_KEY) or []
+                       if item.get(INTENT_NAME_KEY) != INTENT_NAME]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
