@@ -2,6 +2,7 @@
 directly. Values are raw text; the validate_<slot> methods check them with the rules of bot/."""
 from __future__ import annotations
 
+from bot.addresses import without_courtesy
 from bot.credentials import find_activation_code
 from bot.free_text import (field_mentioned, find_email, find_phone, is_skip, parse_details,
                            read_name, read_street_line)
@@ -183,7 +184,8 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
     elif requested == "street_number" and not parsed.keys() & set(STREET_SLOTS):
         answers.update(_street_line(text))
     elif requested and requested not in answers and not parsed:
-        answers[requested] = text
+        # "Bordeaux merci": the courtesy is no part of the city (the trust answer is kept whole)
+        answers[requested] = text if requested == "trust_answer" else without_courtesy(text) or text
     return answers
 
 

@@ -161,21 +161,23 @@ def close_readings(message: dict[str, Any]) -> list[str]:
 
 
 class ActionNotUnderstood(Action):
-    """Outside the forms: "did you mean A or B?" when two readings are close; otherwise "not
-    understood" and the pending question again, or what the assistant can do."""
+    """Outside the forms: "not understood" and the pending question again; with none pending,
+    "did you mean A or B?" when two readings are close, otherwise what the assistant can do."""
 
     def name(self) -> str:
         return "action_not_understood"
 
     async def run(self, dispatcher, tracker, domain):
         language = language_of(tracker)
+        question = last_question(tracker)
         readings = close_readings(tracker.latest_message)
-        if readings:
+        if readings and question is None:
+            # With a question pending, asking it again says what is expected; without one,
+            # the two close readings are offered.
             dispatcher.utter_message(response="utter_clarify", buttons=[
                 {"title": label(TOPIC_LABELS, intent, language), "payload": f"/{intent}"}
                 for intent in readings])
             return []
-        question = last_question(tracker)
         if question is None:
             dispatcher.utter_message(response="utter_what_i_can_do")
             return []

@@ -14,6 +14,7 @@ from actions.form_validation import FormValidator, ask_captcha, follows_user_mes
 from actions.service import account_service, language_of, say_problem
 from bot import rules
 from bot.credentials import hash_password, is_password_hash, password_matches
+from bot.free_text import field_named
 from bot.i18n import Problem, Refused, format_datetime
 from bot.labels import FIELD_LABELS, label
 from bot.registration import RegistrationForm, check_form_field
@@ -253,6 +254,8 @@ class ActionChangeField(Action):
         text = tracker.latest_message.get("text") or ""
         changes = cleared(field) if field in CORRECTABLE else \
             correction(text) or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
+        if not changes and field_named(text) in CORRECTABLE:  # "le téléphone", after "which field?"
+            changes = cleared(field_named(text))
         if not changes:
             if (tracker.latest_message.get("intent") or {}).get("name") != "change_field":
                 # Not a value of any field ("hmm bof"): not understood, and the question again.

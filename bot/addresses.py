@@ -3,8 +3,12 @@
 French "12 bis rue de Longchamp, 75016 Paris", Belgian "Rue de la Loi 16, 1000 Bruxelles",
 German or Swiss "Hauptstraße 12, 10115 Berlin", British "10 Downing Street, London SW1A 2AA",
 American "1600 Pennsylvania Ave NW, Washington, DC 20500". The text comes cut into segments at
-its commas; each segment is read as a street line, a town (postcode and city), a complement, a
-country, or left to the caller (a name, a label). Values are raw text: bot.rules checks them.
+its commas (and semicolons, line breaks, spaced "/", "-", "|", sentence ends), without the words
+that introduce a street ("j'habite au") nor courtesy ("merci"); each segment is read as a street
+line, a town (postcode and city), a complement, a country, or left to the caller (a name, a
+label). Inside a segment, words before a street line are split off ("Paul Durand 5 rue ...",
+"Paul Durand Rue de la Loi 16 ..."), and so is a town after "à" / "in". Values are raw text:
+bot.rules checks them.
 
 Decisions:
 - street_type holds a French street type only ("rue", "lieu-dit"); in the other orders the type
@@ -397,8 +401,8 @@ def read_address(segments: list[str], street_line: bool = False
 
 def _find_street(words: list[list[str]], towns: list[Town | None], street_line: bool
                  ) -> tuple[Street | None, int | None]:
-    """The first street line with a street type; else, one without that a town follows (any,
-    at the address question) and that is no town itself."""
+    """The first street line with a street type; else, one without that a town follows or ends
+    (any, at the address question) and that is no town itself."""
     for at, segment in enumerate(words):
         street = read_street(segment)
         if street:
@@ -406,10 +410,10 @@ def _find_street(words: list[list[str]], towns: list[Town | None], street_line: 
     for at, segment in enumerate(words):
         if towns[at] and towns[at].kind != "4":
             continue
-        if street_line or any(towns[at + 1:at + 4]):
-            street = read_street(segment, weak=True)
-            if street:
-                return street, at
+        street = read_street(segment, weak=True)
+        whole = street and street.town and street.town.postcode and street.town.city
+        if street and (street_line or whole or any(towns[at + 1:at + 4])):
+            return street, at  # "7 Piccadilly, London W1J 9LL", "7 Piccadilly W1J 9LL London"
     return None, None
 
 
@@ -498,6 +502,7 @@ COURTESY = tuple(tuple(phrase.split()) for phrase in sorted("""
     bien cordialement|regards|best regards|kind regards|cheers|bonne journee|bonne soiree|
     bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then
 """.replace("\n", " ").split("|"), key=lambda p: -len(p.split())) if phrase.strip())
+_COURTESY_ENDS = frozenset(phrase[-1] for phrase in COURTESY)
 _LINKS = frozenset({"et", "and", "puis", "then"})
 
 
@@ -520,6 +525,8 @@ def without_courtesy(part: str) -> str:
         end -= 1
     kept = end
     for _ in range(4):
+        if not kept or fold(words[kept - 1]).strip(".!?,:") not in _COURTESY_ENDS:
+            break
         tail = [fold(w).strip(".!?,:") for w in words[max(0, kept - 5):kept]]
         size = next((len(p) for p in COURTESY if tuple(tail[-len(p):]) == p), 0)
         if not size:

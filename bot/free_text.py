@@ -1,16 +1,21 @@
 """Reading form fields out of free text, so that experts can answer several questions at once.
 
 "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris" gives a first name, a surname,
-a phone, a street line, a postcode and a city (bot.addresses reads the address). What is found
-here is raw text: the field rules in `bot.rules` still validate and normalise every value.
+a phone, a street line, a postcode and a city (bot.addresses reads the address). Labels say
+which value is which ("Nom : Durand, prénom : Paul", "NOM JONES PRÉNOM SARAH", "ville : Lyon");
+without them, the first word of a name is the first name unless capitals say otherwise. What is
+found here is raw text: the field rules in `bot.rules` still validate and normalise every value.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+import gender_guesser.detector
 import phonenumbers
 
-from bot.addresses import LABELS, is_complement, read_address, read_street_line, split_segments
+from bot.addresses import (without_courtesy, LABELS, is_complement, read_address, read_street_line, read_town,
+                           split_segments)
 from bot.rules.text import fold, tidy
 
 __all__ = ["field_mentioned", "field_named", "find_email", "find_phone", "is_skip",
@@ -48,20 +53,37 @@ def _phone_match(text: str) -> phonenumbers.PhoneNumberMatch | None:
     for region in _REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             return match
+    budget = 200  # candidates tried: a bound on the work whatever the text
     for run in _DIGIT_RUN.finditer(text):
         groups = list(_DIGIT_GROUP.finditer(text, run.start(), run.end()))
         for first in range(min(2, len(groups))):  # a street number may come before it too
+            if groups[first].group(0)[0] not in "+0":
+                continue  # a national number starts with its trunk prefix
             for last in range(len(groups) - 1, first, -1):
                 start, end = groups[first].start(), groups[last].end()
                 if not 8 <= sum(c.isdigit() for c in text[start:end]) <= 15:
                     continue
-                for region in _REGIONS:
-                    try:
-                        number = phonenumbers.parse(text[start:end], region)
-                    except phonenumbers.NumberParseException:
-                        break
-                    if phonenumbers.is_valid_number(number):
-                        return phonenumbers.PhoneNumberMatch(start, text[start:end], number)
+                budget -= 1
+                if budget < 0:
+                    return None
+                match = _whole_phone(text[start:end])
+                if match:
+                    return phonenumbers.PhoneNumberMatch(start, match.raw_string, match.number)
+    return None
+
+
+def _whole_phone(candidate: str) -> phonenumbers.PhoneNumberMatch | None:
+    """The candidate, when it is a valid number and the matcher accepts it whole."""
+    for region in _REGIONS:
+        try:
+            if not phonenumbers.is_valid_number(phonenumbers.parse(candidate, region)):
+                continue
+        except phonenumbers.NumberParseException:
+            return None
+        for match in phonenumbers.PhoneNumberMatcher(candidate, region):
+            if match.start == 0 and match.end == len(candidate):
+                return match
+            break
     return None
 
 
@@ -110,12 +132,25 @@ _EMAIL_LABEL = re.compile(
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]+")
 
 
+@functools.lru_cache(maxsize=1)
+def _first_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    """Is `word` a known first name (gender-guesser's list of about 48 000 European names)?"""
+    return _first_names().get_gender(word) != "unknown"
+
+
 def split_name(words: list[str]) -> dict[str, str]:
-    """'Lila Rosemonde' or 'ROSEMONDE Lila': a word in capitals is the surname."""
+    """'Lila Rosemonde', 'ROSEMONDE Lila' (a word in capitals is the surname) or 'Hughes Oliver'
+    (a surname first, when only the second word is a known first name)."""
     capitals = [w for w in words if len(w) > 1 and w.isupper()]
     if capitals and len(capitals) < len(words):
         return {"first_name": " ".join(w for w in words if w not in capitals),
                 "surname": " ".join(capitals)}
+    if len(words) == 2 and not is_first_name(words[0]) and is_first_name(words[1]):
+        return {"first_name": words[1], "surname": words[0]}
     return {"first_name": words[0], "surname": " ".join(words[1:])}
 
 
@@ -209,18 +244,25 @@ def _labelled_names(segments: list[list[tuple[str | None, bool, str]]]) -> dict[
             if kind not in _NAME_KINDS:
                 waiting = []
                 continue
-            kind = "surname" if kind == "name" and (has_first or waiting) else kind
+            kind = "surname" if kind == "name" and has_first else kind
             words, _ = _name_words(value.split(), whole=bare)
             if not words:
                 waiting.append(kind)
                 continue
-            kinds, waiting = [k for k in dict.fromkeys([*waiting, kind])][:2], []
+            kinds, waiting = list(dict.fromkeys([*waiting, kind]))[:2], []
             for field, name in _labelled_name(kinds, words).items():
                 names.setdefault(field, name)
     return names
 
 
 def _labelled_name(kinds: list[str], words: list[str]) -> dict[str, str]:
+    """The name that labels of `kinds` (one, or two in a row) give to `words`."""
+    if len(kinds) == 2 and "name" in kinds:  # "Name Surname: Emma Smith"
+        other = kinds[1 - kinds.index("name")]
+        kinds = [k if k != "name" else ("first_name" if other == "surname" else "surname")
+                 for k in kinds]
+    if len(kinds) == 2 and kinds[0] == kinds[1]:
+        kinds = kinds[:1]
     if len(kinds) == 2 and len(words) >= 2:  # "Nom Prénom : Durand Paul"
         capitals = [w for w in words if len(w) > 1 and w.isupper()]
         if capitals and len(capitals) < len(words):
@@ -268,8 +310,13 @@ def parse_details(text: str | None) -> dict[str, str]:
     segments = [_pieces(segment) for segment in split_segments(_EXCLAMATIONS.sub(" , ", text))]
     labelled = {kind: value for pieces in segments for kind, _, value in pieces
                 if kind in _FIELD_KINDS and value}
-    address, leftovers = read_address([value for pieces in segments for kind, _, value in pieces
-                                       if kind is None or (kind in _FIELD_KINDS and value)])
+    # Labelled values are read as parts of the address too ("ville : Bordeaux" after a street
+    # gives a whole address), and so is a labelled name followed by more ("Nom : Durand Paul
+    # 5 rue ...": the name is read from the labels).
+    address, leftovers = read_address([
+        value for pieces in segments for kind, _, value in pieces
+        if kind is None or (kind in _FIELD_KINDS and value)
+        or (kind in _NAME_KINDS and any(c.isdigit() for c in value))])
     found.update(address)
     names = _labelled_names(segments)
     found.update(names)
@@ -281,25 +328,33 @@ def parse_details(text: str | None) -> dict[str, str]:
         if name:
             found.update(name)  # a name comes before the address, or a phrase introduces it
             break
-    found.update(labelled)
+    for kind, value in labelled.items():
+        town = read_town(value.split()) if kind in ("postcode", "city") else None
+        if town and town.postcode and town.city:  # "ville : 33000 Bordeaux"
+            found.update(postcode=town.postcode, city=town.city)
+        else:
+            found[kind] = value
     return found
 
 
 # Field names users say when they correct one value; longest phrases are tried first.
 _FIELD_WORDS = (
-    ("login_email", r"adresse (?:electronique|e-?mail|mail)|e-?mail|courriel|identifiant|login"),
+    ("login_email", r"adresse (?:electronique|e-?mail|mail)|(?:e-?mail|mail) address|e-?mail|mail|"
+                    r"courriel|identifiant|login"),
     ("password", r"mot de passe|password|mdp"),
     ("trust_answer", r"reponse|answer"),
     ("trust_question", r"question"),
-    ("complement", r"complement|batiment|building|appartement|apartment"),
-    ("postcode", r"code postal|postcode|post code|postal code|zip"),
+    ("complement", r"complement(?: d['’ ]?adresse)?|batiment|building|appartement|apartment"),
+    ("postcode", r"code postal|postcode|post code|postal code|zip(?: code)?"),
     ("street_number", r"numero de (?:la )?(?:voie|rue)|street number|house number"),
-    ("phone", r"telephone|tel|phone|mobile|portable|numero"),
+    ("phone", r"(?:numero de )?telephone|tel|phone(?: number)?|mobile|portable|numero"),
     ("first_name", r"prenom|first name|given name|forename"),
     ("surname", r"nom de famille|nom|surname|last name|family name|name"),
-    ("city", r"ville|city|town|commune"),
+    ("city", r"nom de (?:la )?ville|ville|city(?: name)?|town|commune|j['’ ]?habite a|habite a|"
+             r"i live in|live in|living in|based in"),
     ("country", r"pays|country"),
-    ("street", r"adresse|address|rue|street|voie"),
+    ("street", r"nom de (?:la )?(?:rue|voie)|street name|adresse(?: postale)?|(?:postal )?address|"
+               r"rue|street|voie"),
 )
 _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in _FIELD_WORDS]
 # A correction is phrased as one: "changer ...", "fix ...", "oups", "finalement", "non c'est ...",
@@ -307,7 +362,8 @@ _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in 
 _CORRECTION = re.compile(
     r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|"
     r"wrong|trompe\w*|erreur|mistake|edit\w*|finalement|en fait|actually|plutot|oups|oops|faux|"
-    r"fausse|incorrect\w*|errone\w*|typo|coquille|misspel\w*|instead|au lieu)\b"
+    r"fausse|incorrect\w*|errone\w*|typo|coquille|misspel\w*|instead|au lieu|error|"
+    r"mal (?:ecrit\w*|orthographi\w*|saisi\w*|tape\w*)|spelled|spelt)\b"
     r"|^(?:non|no|nope)\s*,?\s*(?:c['’]est|it['’]s|it is)\b"
     r"|\b(?:mon|ma|mes|my)\s+(?:[\w'’-]+\s+){0,3}?(?:est|is|sont|are|:|c['’]est|should|must|"
     r"doit|devrait|s['’]ecrit)"
@@ -321,7 +377,10 @@ _VALUE_MARKER = re.compile(
 _VALUE_BEFORE = re.compile(
     r"(?:c['’]est|it['’]s|it is)\s+(.{1,60}?)\s*,?\s*(?:(?:mon|ma|mes|my|le|la|the)\s+)?$")
 _JUDGEMENT = re.compile(r"(?:wrong|faux|fausse|incorrect\w*|errone\w*|mauvais\w*|pas bon\w*|"
-                        r"not right|mistaken|false)\b")
+                        r"not right|mistaken|false|misspelt|misspelled|"
+                        r"mal (?:ecrit|orthographi|saisi|tape)\w*)\b")
+# "j'habite à Berlin", "I live in Lyon": the town follows the words that name the field.
+_LIVING_IN = re.compile(r"(?:habite a|live in|living in|based in)$")
 # "69003 pas 69002", "Lyon, not Lille": the old value is not part of the new one.
 _OLD_VALUE = re.compile(r"\s*,?\s+(?:pas|et non|not|instead of|au lieu de|rather than)\s.*$",
                         re.IGNORECASE)
@@ -334,16 +393,44 @@ def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
     folded = fold(text)
     if not _CORRECTION.search(folded):
         return None  # "not-an-address" names a field but changes nothing
-    for field, pattern in _FIELD_PATTERNS:
-        match = pattern.search(folded)
-        if match:
-            return field, _new_value(text, folded, field, match)
-    return None
+    # The longest field words win ("the street name" is the street, not the surname), then
+    # the order of the list.
+    found = [(-(match.end() - match.start()), order, field, match)
+             for order, (field, pattern) in enumerate(_FIELD_PATTERNS)
+             for match in [pattern.search(folded)] if match]
+    if not found:
+        return None
+    _, _, field, match = min(found, key=lambda item: item[:2])
+    return field, _new_value(text, folded, field, match)
+
+
+def field_named(text: str | None) -> str | None:
+    """The one field a short message names, correction word or not ("le téléphone", "my
+    postcode", "l'adresse mail"): the answer to "which field do you want to change?". None for
+    more than 6 words, no field or two. The longest field words win ("adresse mail" is the
+    e-mail, not the street)."""
+    text = tidy(text)
+    if not text or len(text.split()) > 6:
+        return None
+    folded = fold(text)
+    spans = sorted((start - end, start, end, field) for field, pattern in _FIELD_PATTERNS
+                   for start, end in (m.span() for m in pattern.finditer(folded)))
+    taken: list[tuple[int, int]] = []
+    fields = set()
+    for _, start, end, field in spans:
+        if not any(start < other_end and other_start < end for other_start, other_end in taken):
+            taken.append((start, end))
+            fields.add(field)
+    return fields.pop() if len(fields) == 1 else None
 
 
 def _new_value(text: str, folded: str, field: str, named: re.Match) -> str | None:
     if field == "login_email":
         return find_email(text)
+    if field == "city" and _LIVING_IN.search(named.group(0)):
+        town = without_courtesy(tidy(text[named.end():] if len(fold(text)) == len(folded)
+                                     else folded[named.end():]).strip(" .!,"))
+        return town if 0 < len(town.split()) <= 4 else None
     if field == "phone":
         phone = find_phone(text)
         if phone:

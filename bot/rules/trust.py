@@ -43,7 +43,7 @@ def check_trust_question(raw) -> Checked[str]:
     codes = list(TRUST_QUESTIONS)
     if value in TRUST_QUESTIONS:
         return valid(value)
-    if value.isdigit() and 1 <= int(value) <= len(codes):
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= len(codes):
         return valid(codes[int(value) - 1])
     wanted = _folded_label(value)
     for code, labels in TRUST_QUESTIONS.items():

@@ -107,5 +107,9 @@ def test_close_readings_are_offered_as_a_choice():
     assert close_readings({"intent_ranking": ranking}) == ["start_registration", "explain_procedure"]
     events, said = run(ActionNotUnderstood(), tracker(user("expert space", "nlu_fallback", ranking)))
     assert said == ["utter_clarify"]
+    # with a question pending, the question again says what is expected
+    _, said = run(ActionNotUnderstood(), tracker(bot("utter_offer_activation"),
+                                                 user("expert space", "nlu_fallback", ranking)))
+    assert said == ["utter_default", "utter_offer_activation"]
     far = [{"name": "start_registration", "confidence": 0.8}, {"name": "explain_procedure", "confidence": 0.1}]
     assert close_readings({"intent_ranking": far}) == []

@@ -173,3 +173,70 @@ def test_ten_thousand_characters_are_read_in_linear_time(unit):
     started = time.perf_counter()
     parse_details(text), read_street_line(text), field_mentioned(text)
     assert time.perf_counter() - started < 3
+
+
+@pytest.mark.parametrize("text", [
+    "7 Piccadilly, W1J 9LL London", "7 Piccadilly, London W1J 9LL", "7 Piccadilly W1J 9LL London",
+    "7 Piccadilly London W1J 9LL", "Emma Smith, 7 Piccadilly, W1J 9LL London",
+])
+def test_a_british_street_without_a_type_in_a_whole_address(text):
+    found = parse_details(text)
+    assert {key: found[key] for key in ("street_number", "street_type", "street_name", "postcode",
+                                        "city", "country")} == {
+        **street("7", "", "Piccadilly"), "postcode": "W1J 9LL", "city": "London",
+        "country": "United Kingdom"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rue de la Loi 16 à Bruxelles (1000)",
+     {**street("16", "rue", "de la Loi"), "postcode": "1000", "city": "Bruxelles", "complement": ""}),
+    ("Rue de la Loi 16, Bruxelles (1000)",
+     {**street("16", "rue", "de la Loi"), "postcode": "1000", "city": "Bruxelles", "complement": ""}),
+    ("5 rue Victor Hugo, Bordeaux (33000)", {**street("5", "rue", "Victor Hugo"), "postcode": "33000",
+                                            "city": "Bordeaux", "country": "France", "complement": ""}),
+    ("5 rue Victor Hugo à Bordeaux", {**street("5", "rue", "Victor Hugo"), "city": "Bordeaux"}),
+    ("22 Baker Street in London", {**street("22", "", "Baker Street"), "city": "London"}),
+])
+def test_the_postcode_in_brackets_and_the_town_after_a_preposition(text, expected):
+    assert parse_details(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5 rue Victor Hugo 33000 Bordeaux merci",
+     {**street("5", "rue", "Victor Hugo"), "postcode": "33000", "city": "Bordeaux",
+      "country": "France", "complement": ""}),
+    ("j'habite au 5 rue Victor Hugo / 33000 Bordeaux",
+     {**street("5", "rue", "Victor Hugo"), "postcode": "33000", "city": "Bordeaux",
+      "country": "France", "complement": ""}),
+    ("Adresse : Le Bourg", street("", "", "Le Bourg")),
+    ("12 rue de la Paix. 75002 Paris",
+     {**street("12", "rue", "de la Paix"), "postcode": "75002", "city": "Paris",
+      "country": "France", "complement": ""}),
+])
+def test_a_street_line_with_labels_separators_and_courtesy(text, expected):
+    assert read_street_line(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_field_named_is_total(raw):
+    from bot.free_text import field_named
+
+    assert field_named(raw) in (None, "login_email", "password", "trust_answer", "trust_question",
+                                "complement", "postcode", "street_number", "phone", "first_name",
+                                "surname", "city", "country", "street")
+
+
+@pytest.mark.parametrize("unit", [
+    "Nom ", "nom : ", "NOM JONES ", "j'habite ", "adresse : ", "16 à Bruxelles ", "(1000) ",
+    "merci ", ". ", "a. ", " / ", " - ", "06 11 22 33 44 5 ", "0 ", "00 ", "0.0.0.0 ", "moi c ",
+    "Paul Durand Rue de la Loi 16 ", "Rue a 1 à ", "Prénom Nom : ", "...", "!",
+])
+def test_ten_thousand_characters_of_the_new_patterns_are_read_in_linear_time(unit):
+    from bot.free_text import field_mentioned, field_named, read_name
+
+    text = (unit * (10_000 // len(unit) + 1))[:10_000]
+    started = time.perf_counter()
+    parse_details(text), read_street_line(text), field_mentioned(text), field_named(text)
+    read_name(text)
+    assert time.perf_counter() - started < 3

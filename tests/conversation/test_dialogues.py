@@ -181,7 +181,7 @@ def test_each_invalid_value_gets_its_message_and_the_same_question(assistant):
 
 def test_language_comes_from_the_first_real_sentence_and_requests_only(assistant):
     # Bare values say nothing: French by default, and the conversation stays French.
-    assert "Je n'ai pas compris" in text_of(assistant.say("lang-1", "ok"))
+    assert "Que souhaitez-vous faire" in text_of(assistant.say("lang-1", "ok"))  # a yes to nothing
     assert "Je n'ai pas compris" in text_of(assistant.say("lang-1", "Paris"))
     # An English sentence first: English, then a bare e-mail or name does not switch.
     assert "Hello!" in text_of(assistant.say("lang-2", "Hello, what can you do?"))
@@ -265,8 +265,8 @@ def test_help_paths_and_support(assistant):
     assert "reprendre la procédure" in text_of(expired) and "Recommencer la création" in buttons_of(expired)
     support = text_of(assistant.say("help-3", "what is the support phone number?"))
     assert "0809 400 210" in support and ("open right now" in support or "closed right now" in support)
-    fallback = text_of(assistant.say("help-4", "tell me a joke"))
-    assert "I can explain" in fallback
+    off_topic = text_of(assistant.say("help-4", "tell me a joke"))
+    assert "I cannot help with that" in off_topic and "expert mode" in off_topic
 
 
 def test_an_faq_answer_is_selected_for_faq_questions_only(assistant):

@@ -64,6 +64,13 @@ SUMMARY_LINES = {
            "country": "Country", "trust_answer": "Answer to the trust question",
            "trust_question": "Trust question"},
 }
+FIELD_WORDS = {"phone": ("le téléphone", "the phone number"), "surname": ("le nom", "my surname"),
+               "city": ("la ville", "the city"), "postcode": ("le code postal", "the postcode"),
+               "email": ("l'adresse mail", "the email address")}
+# How a user corrects each field of the summary (situations of the pools).
+CORRECTIONS = {"surname": "correct_surname", "phone": "correct_phone", "city": "correct_city",
+               "postcode": "correct_postcode_no_value"}
+MAX_CORRECTIONS = 3
 MAX_TURNS = 60
 MAX_SAME_QUESTION = 4  # asked that many times in a row without progress: the user is stuck
 
@@ -152,6 +159,7 @@ class SimulatedUser:
         self.last_reply: list[dict] = []
         self.code_tries = 0
         self.last_situation: tuple[str, dict] = ("yes", {})
+        self.corrections_left = MAX_CORRECTIONS
 
     # Phrasing ----------------------------------------------------------------------------------
     def phrase(self, situation: str, **values: str) -> str:
@@ -172,6 +180,8 @@ class SimulatedUser:
         reply = self.say_to(self.sender, text)
         shown = "\n".join(m.get("text") or "" for m in reply)
         self.outcome.transcript.append((text, shown))
+        if QUESTIONS["summary"][LANGUAGE_OF[self.language]] in shown:
+            self.outcome.summary = summary_fields(shown, self.language)  # the last one shown
         self.last_reply = reply
         return reply
 
@@ -269,11 +279,19 @@ class SimulatedUser:
         if question == "trust_answer":
             return self.persona.trust_answer
         if question in ("summary", "summary_again"):
-            self.outcome.summary = summary_fields(
-                "\n".join(m.get("text") or "" for m in reply), self.language) or self.outcome.summary
+            wrong = self.misread_field()
+            if wrong and self.corrections_left:
+                # A person reads the summary before confirming, and corrects what is wrong.
+                self.corrections_left -= 1
+                return self.correction(CORRECTIONS[wrong])
             return self.phrase("confirm_summary")
-        if question == "which_field":
-            raise Stuck(f"{self.persona.name}: asked which field\n{self.transcript_text()}")
+        if question == "which_field":  # names the field it was correcting, in words
+            situation = self.last_situation[0]
+            field_name = situation.removeprefix("correct_").removesuffix("_no_value")
+            words = FIELD_WORDS.get(field_name)
+            if not words:
+                raise Stuck(f"{self.persona.name}: asked which field\n{self.transcript_text()}")
+            return words[LANGUAGE_OF[self.language]]
         if question == "cancel":
             return self.phrase("no")
         if question == "offer_activation":
@@ -296,6 +314,17 @@ class SimulatedUser:
         if question == "menu":
             return self.phrase("open_register_expert")
         raise Stuck(f"{self.persona.name}: no answer for {question!r}")
+
+    def expected_summary(self) -> dict[str, str]:
+        identity = self.persona.identity
+        return {"surname": identity.surname.upper(), "phone": identity.phone_shown,
+                "postcode": identity.postcode.upper(), "city": identity.city}
+
+    def misread_field(self) -> str | None:
+        """The first field of the summary that is not what this user meant, if any."""
+        shown = self.outcome.summary
+        return next((name for name, value in self.expected_summary().items()
+                     if name in shown and shown[name] != value), None)
 
     def finish(self, reply: list[dict]) -> None:
         text = "\n".join(m.get("text") or "" for m in reply)

@@ -3,6 +3,7 @@ subscriber number, with a summary showing exactly what they meant. Completion an
 are written to results/scripted-users.json."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -75,8 +76,8 @@ def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
 
 
 def test_the_expert_pre_registers_in_eleven_messages(assistant):
-    expert = next(p for p in PEOPLE if p.expert and not p.detours and not p.wrong_first)
-    expert.name += "-counted"
+    first = next(p for p in PEOPLE if p.expert and not p.detours and not p.wrong_first)
+    expert = dataclasses.replace(first, name=f"{first.name}-counted", email=f"counted.{first.email}")
     turns_to_pre_register = []
 
     def say(sender, text):
