@@ -7,6 +7,7 @@ from bot.credentials import find_activation_code
 from bot.free_text import (field_mentioned, find_email, find_phone, is_skip, parse_details,
                            read_name, read_street_line)
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
+from bot.rules.login import PASSWORD_MIN_LENGTH
 from bot.rules.text import fold
 from bot.rules.trust import read_trust_choice
 
@@ -152,7 +153,12 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
     if requested == "terms_accepted":
         return {"terms_accepted": intent in ("affirm", "confirm")}
     if requested in SINGLE_TOKEN_SLOTS:
-        return {requested: text}  # secrets and CAPTCHA are never parsed for other fields
+        # Secrets and CAPTCHA are never parsed for other fields. A password has no space, so in
+        # "mon mot de passe est X" the one long word is the answer (the rule still checks it).
+        long_words = [word for word in text.split() if len(word) >= PASSWORD_MIN_LENGTH]
+        if requested in ("password", "password_confirmation") and len(long_words) == 1:
+            return {requested: long_words[0]}
+        return {requested: text}
     # A correction in the user's own words, whatever the model made of it ("finalement mon
     # portable c'est le 06 ...", "I made a mistake in the postcode").
     # Only a field already given can be corrected: "my name is Lucie Marchand" at the surname

@@ -182,3 +182,9 @@ def test_a_value_alone_at_the_summary_goes_to_its_field():
     assert corrected_values("06 11 22 33 44", filled) == {"phone": "06 11 22 33 44"}
     assert corrected_values("c@d.fr", filled) == {"login_email": "c@d.fr"}
     assert corrected_values("Lille", filled) == {}
+
+
+def test_the_password_inside_a_sentence():
+    assert answers("password", "mon mot de passe est Mphbawgsf25ynLitbm2023!") == \
+        {"password": "Mphbawgsf25ynLitbm2023!"}
+    assert answers("password", "has spaces in it 1234567890") == {"password": "has spaces in it 1234567890"}
