@@ -12,6 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 
 from actions.service import account_service, captcha_links, say_problem
 from bot.i18n import Checked, Problem
+from bot.yes_no import read_yes_no
 
 CAPTCHA_PASSED = "passed"
 
@@ -44,6 +45,20 @@ def answers_cancel_question(tracker: Tracker) -> bool:
     return False
 
 
+# Below this, a yes or a no guessed by the model from words that are neither is not trusted.
+SURE_YES_NO = 0.8
+
+
+def is_yes_no_answer(message: dict[str, Any]) -> bool:
+    """A button, a typed yes or no (bot/yes_no.py), or the model quite sure of one."""
+    text = message.get("text") or ""
+    intent = message.get("intent") or {}
+    if intent.get("name") not in ("affirm", "deny", "confirm"):
+        return False
+    return text.startswith("/") or read_yes_no(text) is not None or \
+        float(intent.get("confidence") or 0) >= SURE_YES_NO
+
+
 def typed_now(tracker: Tracker, form_name: str, value: Any) -> bool:
     """Was `value` typed in the message being answered (rather than a stored hash or marker)?"""
     text = (tracker.latest_message.get("text") or "").strip()
@@ -59,8 +74,11 @@ class FormValidator(FormValidationAction):
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: dict[str, Any]) -> list[dict[str, Any]]:
-        if not follows_user_message(tracker, self.form_name()) or answers_cancel_question(tracker):
+        if not follows_user_message(tracker, self.form_name()):
             return []
+        if answers_cancel_question(tracker) and is_yes_no_answer(tracker.latest_message):
+            return []  # a yes or a no to "do you really want to give up?" is for the rules
+        # Anything else after that question answers the form: the user goes on.
         values = self.answers(tracker, tracker.get_slot("requested_slot"))
         return [SlotSet(slot, value) for slot, value in values.items()]
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.form_validation import is_yes_no_answer
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
 from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
-from bot.yes_no import read_yes_no
 
 # Responses that ask a question outside the forms -> the response that asks it again.
 QUESTIONS = {
@@ -39,8 +39,6 @@ ANSWERED = "answered"  # the action said all there was to say
 # Two intents this close (difference of confidence) are worth a "did you mean A or B?".
 CLARIFY_MARGIN = 0.2
 CLARIFY_MINIMUM = 0.2
-# Below this, a yes or a no guessed by the model from words that are neither is not trusted.
-SURE_YES_NO = 0.8
 
 
 def last_question(tracker: Tracker) -> str | None:
@@ -68,11 +66,6 @@ def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, question: str 
     return True
 
 
-def reads_as_yes_no(text: str, confidence: float) -> bool:
-    """A button, a typed yes or no (bot/yes_no.py), or the model quite sure of it."""
-    return text.startswith("/") or read_yes_no(text) is not None or confidence >= SURE_YES_NO
-
-
 def yes_no_meaning(question: str | None, yes: bool) -> str:
     """What a yes or a no means after `question` (the values of slot `answer_meaning`)."""
     if question == "utter_offer_activation":
@@ -97,7 +90,7 @@ class ActionAnswerYesNo(Action):
         intent = message.get("intent") or {}
         yes = intent.get("name") in ("affirm", "confirm")
         question = last_question(tracker)
-        if not reads_as_yes_no(message.get("text") or "", float(intent.get("confidence") or 0)):
+        if not is_yes_no_answer(message):
             # "hmm bof zzz" guessed as a no: not understood, and the question again
             dispatcher.utter_message(response="utter_default")
             if not ask_again(dispatcher, tracker, question):
@@ -161,13 +154,18 @@ def close_readings(message: dict[str, Any]) -> list[str]:
 
 
 class ActionNotUnderstood(Action):
-    """Outside the forms: "not understood" and the pending question again; with none pending,
+    """Also Rasa's fallback when no rule applies (config.yml). Outside the forms: "not
+    understood" and the pending question again; with none pending,
     "did you mean A or B?" when two readings are close, otherwise what the assistant can do."""
 
     def name(self) -> str:
         return "action_not_understood"
 
     async def run(self, dispatcher, tracker, domain):
+        form = tracker.active_loop.get("name")
+        if form:  # Rasa's fallback inside a form: said briefly, then the form asks again
+            dispatcher.utter_message(response="utter_default")
+            return [FollowupAction(form)]
         language = language_of(tracker)
         question = last_question(tracker)
         readings = close_readings(tracker.latest_message)

@@ -248,6 +248,10 @@ class ActionChangeField(Action):
 
     async def run(self, dispatcher, tracker, domain):
         if not registration_in_progress(tracker):
+            if (tracker.latest_message.get("intent") or {}).get("name") == "inform":
+                # A bare value ("Paris") with nothing asked: not understood, and what I can do.
+                dispatcher.utter_message(response="utter_what_i_can_do")
+                return [FollowupAction("action_listen")]
             return nothing_in_progress(dispatcher)
         field = next((e["value"] for e in tracker.latest_message.get("entities", [])
                       if e["entity"] == "field"), None)
