@@ -175,13 +175,14 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_clarify", buttons=[
                 {"title": label(TOPIC_LABELS, intent, language), "payload": f"/{intent}"}
                 for intent in readings])
-            return []
+            return [FollowupAction("action_listen")]
         if question is None:
             dispatcher.utter_message(response="utter_what_i_can_do")
-            return []
-        dispatcher.utter_message(response="utter_default")
-        ask_again(dispatcher, tracker, question)
-        return []
+        else:
+            dispatcher.utter_message(response="utter_default")
+            ask_again(dispatcher, tracker, question)
+        # As Rasa's fallback, no rule follows it: the user answers next (else it loops).
+        return [FollowupAction("action_listen")]
 
 
 def progress(tracker: Tracker) -> tuple[str, list[str], list[str]]:

@@ -97,8 +97,10 @@ def test_repeat_outside_and_inside_a_form():
 def test_not_understood_with_a_question_pending_asks_it_again_without_the_menu():
     _, said = run(ActionNotUnderstood(), tracker(bot("utter_offer_activation"), user("hmm", "nlu_fallback")))
     assert said == ["utter_default", "utter_offer_activation"]
-    _, said = run(ActionNotUnderstood(), tracker(user("asdf", "nlu_fallback")))
+    events, said = run(ActionNotUnderstood(), tracker(user("asdf", "nlu_fallback")))
     assert said == ["utter_what_i_can_do"]
+    # Rasa's fallback when no rule applies: the user answers next, or it would loop
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
 
 
 def test_close_readings_are_offered_as_a_choice():
