@@ -14,13 +14,12 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import (INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY,
-                                       PREDICTED_CONFIDENCE_KEY, TEXT)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.free_text import field_mentioned
 from bot.rules.text import fold
+from pipeline.intent_override import set_intent, typed_text
 
 CORRECTION_WORDS = re.compile(
     r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|wrong|"
@@ -43,15 +42,9 @@ class CorrectionsAsChanges(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT)
-            if not isinstance(text, str) or text.startswith("/") or len(text) > 300 \
-                    or not reads_as_correction(text):
-                continue
-            intent = {INTENT_NAME_KEY: INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
-            ranking = [item for item in message.get(INTENT_RANKING_KEY) or []
-                       if item.get(INTENT_NAME_KEY) != INTENT_NAME]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+            text = typed_text(message)
+            if text and len(text) <= 300 and reads_as_correction(text):
+                set_intent(message, INTENT_NAME)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
