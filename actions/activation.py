@@ -1,4 +1,5 @@
 """Activation: code and CAPTCHA, then the login e-mail; the subscriber number and the summary."""
+
 from __future__ import annotations
 
 from rasa_sdk import Action, Tracker
@@ -9,7 +10,11 @@ from actions.form_validation import FormValidator, typed_now
 from actions.registration import ActionAskCaptchaAnswer
 from actions.service import account_service, language_of, say_problem, summary_link
 from bot import rules
-from bot.credentials import activation_code_hash, is_activation_code_hash, looks_like_activation_code
+from bot.credentials import (
+    activation_code_hash,
+    is_activation_code_hash,
+    looks_like_activation_code,
+)
 from bot.i18n import Problem, Refused, format_long_date
 
 ACTIVATION_FORM = "activation_form"
@@ -27,8 +32,9 @@ class ValidateActivationForm(FormValidator):
 
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
         message = tracker.latest_message
-        return activation_answers(requested, message.get("text") or "",
-                                  (message.get("intent") or {}).get("name"))
+        return activation_answers(
+            requested, message.get("text") or "", (message.get("intent") or {}).get("name")
+        )
 
     def validate_activation_code(self, value, dispatcher, tracker, domain):
         if is_activation_code_hash(value) and not typed_now(tracker, ACTIVATION_FORM, value):
@@ -37,13 +43,17 @@ class ValidateActivationForm(FormValidator):
         if looks_like_activation_code(code):
             # Only the hash is kept: the code never reaches the tracker store in clear.
             return {"activation_code": activation_code_hash(code)}
-        return self.refuse(dispatcher, tracker, "activation_code", Problem("activation.code_format"))
+        return self.refuse(
+            dispatcher, tracker, "activation_code", Problem("activation.code_format")
+        )
 
     def validate_activation_captcha(self, value, dispatcher, tracker, domain):
         return self.check_captcha(dispatcher, tracker, "activation_captcha", value)
 
     def validate_activation_email(self, value, dispatcher, tracker, domain):
-        return self.outcome(dispatcher, tracker, "activation_email", rules.check_email_syntax(value))
+        return self.outcome(
+            dispatcher, tracker, "activation_email", rules.check_email_syntax(value)
+        )
 
 
 class ActionAskActivationCaptcha(ActionAskCaptchaAnswer):
@@ -60,8 +70,9 @@ class ActionActivate(Action):
         language = language_of(tracker)
         forget = [SlotSet(slot, None) for slot in (*ACTIVATION_SLOTS, "captcha_id")]
         try:
-            account = service.activate_by_code_hash(tracker.get_slot("activation_code"),
-                                                    tracker.get_slot("activation_email"))
+            account = service.activate_by_code_hash(
+                tracker.get_slot("activation_code"), tracker.get_slot("activation_email")
+            )
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
             if refused.problem.code in RETRYABLE:  # the form asks again (a rule)
@@ -73,8 +84,12 @@ class ActionActivate(Action):
 
         day = account.registered_at.astimezone(service.settings.zone).date()
         dispatcher.utter_message(
-            response="utter_activated", first_name=account.first_name, surname=account.surname,
-            date=format_long_date(day, language), subscriber_number=account.subscriber_number)
+            response="utter_activated",
+            first_name=account.first_name,
+            surname=account.surname,
+            date=format_long_date(day, language),
+            subscriber_number=account.subscriber_number,
+        )
         if tracker.get_latest_input_channel() == "cmdline":  # `rasa shell`: a file on this machine
             pdf = str(service.save_summary_pdf(account, language))
         else:  # the web chat, REST and any remote client: a link for this conversation only

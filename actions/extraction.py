@@ -1,11 +1,19 @@
 """Which form slots a user message fills. Pure functions: no Rasa SDK, so they are unit-tested
 directly. Values are raw text; the validate_<slot> methods check them with the rules of bot/."""
+
 from __future__ import annotations
 
 from bot.addresses import without_courtesy
 from bot.credentials import find_activation_code
-from bot.free_text import (field_mentioned, find_email, find_phone, is_skip, parse_details,
-                           read_name, read_street_line)
+from bot.free_text import (
+    field_mentioned,
+    find_email,
+    find_phone,
+    is_skip,
+    parse_details,
+    read_name,
+    read_street_line,
+)
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
 from bot.rules.login import PASSWORD_MIN_LENGTH
 from bot.rules.text import fold
@@ -14,39 +22,116 @@ from bot.rules.trust import read_trust_choice
 # Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
 # The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
 # message stops counting as an answer.
-COMMANDS = frozenset({"cancel", "switch_language", "clear_form", "new_captcha",
-                      "start_activation", "start_registration"})
-QUESTIONS = frozenset({"faq", "ask_support", "explain_procedure", "email_not_received",
-                       "code_expired", "out_of_scope"})
+COMMANDS = frozenset(
+    {
+        "cancel",
+        "switch_language",
+        "clear_form",
+        "new_captcha",
+        "start_activation",
+        "start_registration",
+    }
+)
+QUESTIONS = frozenset(
+    {
+        "faq",
+        "ask_support",
+        "explain_procedure",
+        "email_not_received",
+        "code_expired",
+        "out_of_scope",
+    }
+)
 SOCIAL = frozenset({"greet", "goodbye", "thank"})
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
 REPAIRS = frozenset({"repeat_question", "where_am_i"})
-REPAIR_WORDS = frozenset({"repeter", "repete", "repetez", "repeat", "again", "pardon", "quoi",
-                          "what", "hein", "progress", "progression", "etape", "step"})
+REPAIR_WORDS = frozenset(
+    {
+        "repeter",
+        "repete",
+        "repetez",
+        "repeat",
+        "again",
+        "pardon",
+        "quoi",
+        "what",
+        "hein",
+        "progress",
+        "progression",
+        "etape",
+        "step",
+    }
+)
 INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL | REPAIRS
-SOCIAL_WORDS = frozenset({"bonjour", "bonsoir", "salut", "coucou", "hello", "hi", "hey", "merci",
-                          "thanks", "thank", "revoir", "bye", "goodbye", "cheers"})
+SOCIAL_WORDS = frozenset(
+    {
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "coucou",
+        "hello",
+        "hi",
+        "hey",
+        "merci",
+        "thanks",
+        "thank",
+        "revoir",
+        "bye",
+        "goodbye",
+        "cheers",
+    }
+)
 
 # Answers typed as one token (secrets, codes): a single word is only an interruption when it is
 # one of these commands, so a password is never taken for a question.
-COMMAND_WORDS = frozenset({"annuler", "cancel", "stop", "aide", "help", "abandonner", "quit",
-                           "english", "anglais", "francais", "français", "french"})
-SINGLE_TOKEN_SLOTS = frozenset({"password", "password_confirmation", "captcha_answer",
-                                "activation_code", "activation_captcha"})
+COMMAND_WORDS = frozenset(
+    {
+        "annuler",
+        "cancel",
+        "stop",
+        "aide",
+        "help",
+        "abandonner",
+        "quit",
+        "english",
+        "anglais",
+        "francais",
+        "français",
+        "french",
+    }
+)
+SINGLE_TOKEN_SLOTS = frozenset(
+    {"password", "password_confirmation", "captcha_answer", "activation_code", "activation_captcha"}
+)
 STREET_SLOTS = ("street_number", "street_type", "street_name")
 # Fields read from free text -> form slots (the e-mail only where it is asked).
 PARSED_TO_SLOT = {
-    "surname": "surname", "first_name": "first_name", "phone": "phone",
-    "street_number": "street_number", "street_type": "street_type", "street_name": "street_name",
-    "complement": "complement", "postcode": "postcode", "city": "city", "country": "country",
+    "surname": "surname",
+    "first_name": "first_name",
+    "phone": "phone",
+    "street_number": "street_number",
+    "street_type": "street_type",
+    "street_name": "street_name",
+    "complement": "complement",
+    "postcode": "postcode",
+    "city": "city",
+    "country": "country",
 }
 # Fields a correction may name -> the slots to set (a street line fills three).
 CORRECTABLE = {
-    "login_email": ("login_email",), "password": ("password",), "surname": ("surname",),
-    "first_name": ("first_name",), "phone": ("phone",), "street": STREET_SLOTS,
-    "street_number": ("street_number",), "complement": ("complement",),
-    "postcode": ("postcode",), "city": ("city",), "country": ("country",),
-    "trust_question": ("trust_question",), "trust_answer": ("trust_answer",),
+    "login_email": ("login_email",),
+    "password": ("password",),
+    "surname": ("surname",),
+    "first_name": ("first_name",),
+    "phone": ("phone",),
+    "street": STREET_SLOTS,
+    "street_number": ("street_number",),
+    "complement": ("complement",),
+    "postcode": ("postcode",),
+    "city": ("city",),
+    "country": ("country",),
+    "trust_question": ("trust_question",),
+    "trust_answer": ("trust_answer",),
 }
 
 
@@ -71,17 +156,25 @@ def is_interruption(requested: str | None, text: str, intent: str | None) -> boo
 def _street_line(text: str) -> dict[str, str]:
     """The answer to "what is your address?", in any country's order ("7 Piccadilly",
     "Hauptstraße 12", "12 rue de Longchamp 75016 Paris")."""
-    found = {slot: value for slot, value in read_street_line(text).items()
-             if slot in (*STREET_SLOTS, "complement", "postcode", "city", "country")}
-    if not found.get("street_number") and not found.get("street_type") and \
-            (found.get("street_name") or "")[:1].isdigit():
+    found = {
+        slot: value
+        for slot, value in read_street_line(text).items()
+        if slot in (*STREET_SLOTS, "complement", "postcode", "city", "country")
+    }
+    if (
+        not found.get("street_number")
+        and not found.get("street_type")
+        and (found.get("street_name") or "")[:1].isdigit()
+    ):
         return {"street_number": text}  # "12", "12 bis": the type and the name are asked next
     return found
 
 
 # Particles that start a surname of several words ("De La Fontaine", "Le Gall", "Van Damme").
-SURNAME_PARTICLES = frozenset("de du des d le la les van von der den da di del della dos das mac "
-                              "mc saint st sainte ste ben el al ter ten o".split())
+SURNAME_PARTICLES = frozenset(
+    "de du des d le la les van von der den da di del della dos das mac "
+    "mc saint st sainte ste ben el al ter ten o".split()
+)
 
 
 def reads_as_full_name(requested: str | None, text: str, filled: dict[str, object]) -> bool:
@@ -96,14 +189,20 @@ def reads_as_full_name(requested: str | None, text: str, filled: dict[str, objec
         return True
     if any(len(w) > 1 and w.isupper() for w in words) and not all(w.isupper() for w in words):
         return True
-    return requested == "surname" and filled.get("first_name") is None and \
-        2 <= len(words) <= 3 and fold(words[0]) not in SURNAME_PARTICLES
+    return (
+        requested == "surname"
+        and filled.get("first_name") is None
+        and 2 <= len(words) <= 3
+        and fold(words[0]) not in SURNAME_PARTICLES
+    )
 
 
 def cleared(field: str) -> dict[str, None]:
     """The slots to empty so that the form asks `field` again (with its confirmation)."""
-    confirmations = {"login_email": ("login_email_confirmation",),
-                     "password": ("password_confirmation",)}
+    confirmations = {
+        "login_email": ("login_email_confirmation",),
+        "password": ("password_confirmation",),
+    }
     return {slot: None for slot in (*CORRECTABLE[field], *confirmations.get(field, ()))}
 
 
@@ -130,12 +229,20 @@ def corrected_values(text: str, filled: dict[str, object]) -> dict[str, str]:
     if parsed.keys() <= {"first_name", "surname"}:
         return {}  # two plain words could be a name, a city or a street: ask which field
     slots = {**PARSED_TO_SLOT, "login_email": "login_email"}
-    return {slots[key]: value for key, value in parsed.items()
-            if key in slots and filled.get(slots[key]) is not None}
+    return {
+        slots[key]: value
+        for key, value in parsed.items()
+        if key in slots and filled.get(slots[key]) is not None
+    }
 
 
-def registration_answers(requested: str | None, text: str, intent: str | None,
-                         entities: dict[str, str], filled: dict[str, object]) -> dict[str, object]:
+def registration_answers(
+    requested: str | None,
+    text: str,
+    intent: str | None,
+    entities: dict[str, str],
+    filled: dict[str, object],
+) -> dict[str, object]:
     """The slots that a message in the registration form fills.
 
     `filled` holds the slots already set: values read in passing never overwrite them, only the
@@ -169,13 +276,18 @@ def registration_answers(requested: str | None, text: str, intent: str | None,
     # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
     wants_skip = is_skip(text) or (intent == "skip" and not any(c.isdigit() for c in text))
     if requested in OPTIONAL_FIELDS and wants_skip:
-        return {slot: "" for slot in STREET_SLOTS} if requested == "street_number" else {requested: ""}
+        return (
+            {slot: "" for slot in STREET_SLOTS} if requested == "street_number" else {requested: ""}
+        )
     if requested in FORM_FIELDS and is_skip(text):
         return {requested: ""}  # "passer" is no first name: the rule says the field is required
 
     parsed = parse_details(text)
-    if parsed and parsed.keys() <= {"first_name", "surname"} and \
-            not reads_as_full_name(requested, text, filled):
+    if (
+        parsed
+        and parsed.keys() <= {"first_name", "surname"}
+        and not reads_as_full_name(requested, text, filled)
+    ):
         parsed = {}  # one answer: "Saint Denis" at the city question, "De La Fontaine" a surname
     answers: dict[str, object] = {}
     for field, value in parsed.items():

@@ -1,5 +1,6 @@
 """What the two forms' validation actions share: extract only from the message that answers the
 form, say each problem in the conversation's language, and ask for CAPTCHAs."""
+
 from __future__ import annotations
 
 from abc import abstractmethod
@@ -55,8 +56,11 @@ def is_yes_no_answer(message: dict[str, Any]) -> bool:
     intent = message.get("intent") or {}
     if intent.get("name") not in ("affirm", "deny", "confirm"):
         return False
-    return text.startswith("/") or read_yes_no(text) is not None or \
-        float(intent.get("confidence") or 0) >= SURE_YES_NO
+    return (
+        text.startswith("/")
+        or read_yes_no(text) is not None
+        or float(intent.get("confidence") or 0) >= SURE_YES_NO
+    )
 
 
 def typed_now(tracker: Tracker, form_name: str, value: Any) -> bool:
@@ -72,8 +76,9 @@ class FormValidator(FormValidationAction):
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
         """The slots the latest message fills, given the slot the form asked for."""
 
-    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         if not follows_user_message(tracker, self.form_name()):
             return []
         if answers_cancel_question(tracker) and is_yes_no_answer(tracker.latest_message):
@@ -88,19 +93,22 @@ class FormValidator(FormValidationAction):
         return [slot for slot in slots if slot not in ("captcha_answer", "activation_captcha")]
 
     @staticmethod
-    def refuse(dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-               problem: Problem) -> dict[str, Any]:
+    def refuse(
+        dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, problem: Problem
+    ) -> dict[str, Any]:
         say_problem(dispatcher, tracker, problem)
         return {slot: None}
 
-    def outcome(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-                checked: Checked) -> dict[str, Any]:
+    def outcome(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, checked: Checked
+    ) -> dict[str, Any]:
         if checked.ok:
             return {slot: checked.value}
         return self.refuse(dispatcher, tracker, slot, checked.problem)
 
-    def check_captcha(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str,
-                      value: Any) -> dict[str, Any]:
+    def check_captcha(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, value: Any
+    ) -> dict[str, Any]:
         if value == CAPTCHA_PASSED and not typed_now(tracker, self.form_name(), value):
             return {slot: value}
         checked = account_service().captcha.check(tracker.get_slot("captcha_id"), value)

@@ -4,6 +4,7 @@ action_validate_slot_mappings runs after every user message, before the next act
 language set here applies to every reply of that turn. It is set by the web page's session
 metadata, by the first real sentence, and afterwards only when the user asks for a language.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,19 +18,38 @@ from bot.i18n import LANGUAGES, render
 from bot.language import guess_language, requested_language, sentence_language
 
 # Answers that are never read for their language: secrets, codes and free answers.
-UNREAD_ANSWERS = frozenset({"captcha_answer", "password", "password_confirmation", "trust_answer",
-                            "activation_code", "activation_captcha", "street_name", "city",
-                            "complement", "surname", "first_name"})
+UNREAD_ANSWERS = frozenset(
+    {
+        "captcha_answer",
+        "password",
+        "password_confirmation",
+        "trust_answer",
+        "activation_code",
+        "activation_captcha",
+        "street_name",
+        "city",
+        "complement",
+        "surname",
+        "first_name",
+    }
+)
 
 
-def language_for(current: str | None, text: str | None, chosen_on_page: str | None = None,
-                 requested_slot: str | None = None) -> str | None:
+def language_for(
+    current: str | None,
+    text: str | None,
+    chosen_on_page: str | None = None,
+    requested_slot: str | None = None,
+) -> str | None:
     """The language after this message, or None to leave it as it is."""
     if text and text.startswith("/"):
         # A button's payload says nothing about the language, but the web page's language switch
         # sends /switch_language with the language chosen in the message's metadata.
-        if text.startswith("/switch_language") and chosen_on_page in LANGUAGES \
-                and chosen_on_page != current:
+        if (
+            text.startswith("/switch_language")
+            and chosen_on_page in LANGUAGES
+            and chosen_on_page != current
+        ):
             return chosen_on_page
         return None
     asked = requested_language(text)
@@ -51,22 +71,31 @@ class ValidateSlotMappings(ValidationAction):
     def domain_slots(self, domain: dict[str, Any]) -> list[str]:
         return ["language"]  # the form slots are handled by the forms' own validation actions
 
-    async def extract_language(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: dict[str, Any]) -> dict[str, Any]:
+    async def extract_language(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
         message = tracker.latest_message
         current = tracker.get_slot("language")
         text = message.get("text")
-        language = language_for(current, text, (message.get("metadata") or {}).get("language"),
-                                tracker.get_slot("requested_slot"))
+        language = language_for(
+            current,
+            text,
+            (message.get("metadata") or {}).get("language"),
+            tracker.get_slot("requested_slot"),
+        )
         if not language:
             return {}
         if current and not requested_language(text) and not (text or "").startswith("/"):
             # Switched because the user wrote in the other language: said in one short line
             # (the web page follows, as when the switch is asked for).
-            custom = {"data": {"language": language}} \
-                if tracker.get_latest_input_channel() == "socketio" else None
-            dispatcher.utter_message(text=render("language.switched_by_sentence", language),
-                                     json_message=custom)
+            custom = (
+                {"data": {"language": language}}
+                if tracker.get_latest_input_channel() == "socketio"
+                else None
+            )
+            dispatcher.utter_message(
+                text=render("language.switched_by_sentence", language), json_message=custom
+            )
         return {"language": language}
 
 
@@ -82,15 +111,18 @@ class ActionSessionStart(Action):
     def name(self) -> str:
         return "action_session_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = [SessionStarted()]
         metadata = tracker.get_slot("session_started_metadata") or {}
         if metadata.get("language") in LANGUAGES:
             events.append(SlotSet("language", metadata["language"]))
         elif asked_by_hand(tracker) and tracker.get_slot("language") in LANGUAGES:
             events.append(SlotSet("language", tracker.get_slot("language")))
-        if asked_by_hand(tracker):  # "/session_start" typed: say what happened, in the same language
+        if asked_by_hand(
+            tracker
+        ):  # "/session_start" typed: say what happened, in the same language
             dispatcher.utter_message(response="utter_restart")
         events.append(ActionExecuted("action_listen"))
         return events

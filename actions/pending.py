@@ -11,6 +11,7 @@ The question is the last one the assistant asked before the latest user message:
 that asks one names itself in its event's metadata (`utter_action`), which the action server
 receives with the events since the previous user message.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -126,7 +127,7 @@ class ActionAskAgain(Action):
 
 
 class ActionRepeatQuestion(Action):
-    """"Pouvez-vous répéter ?": outside a form, the last question; inside, the form asks its
+    """ "Pouvez-vous répéter ?": outside a form, the last question; inside, the form asks its
     own again next (a rule), so nothing is said here."""
 
     def name(self) -> str:
@@ -142,13 +143,16 @@ class ActionRepeatQuestion(Action):
 
 def close_readings(message: dict[str, Any]) -> list[str]:
     """The two intents of a message whose confidences are close, best first, if any."""
-    ranking = [item for item in message.get("intent_ranking") or []
-               if item.get("name") in TOPIC_LABELS]
+    ranking = [
+        item for item in message.get("intent_ranking") or [] if item.get("name") in TOPIC_LABELS
+    ]
     if len(ranking) < 2:
         return []
     first, second = ranking[0], ranking[1]
-    if second["confidence"] >= CLARIFY_MINIMUM and \
-            first["confidence"] - second["confidence"] <= CLARIFY_MARGIN:
+    if (
+        second["confidence"] >= CLARIFY_MINIMUM
+        and first["confidence"] - second["confidence"] <= CLARIFY_MARGIN
+    ):
         return [first["name"], second["name"]]
     return []
 
@@ -172,9 +176,13 @@ class ActionNotUnderstood(Action):
         if readings and question is None:
             # With a question pending, asking it again says what is expected; without one,
             # the two close readings are offered.
-            dispatcher.utter_message(response="utter_clarify", buttons=[
-                {"title": label(TOPIC_LABELS, intent, language), "payload": f"/{intent}"}
-                for intent in readings])
+            dispatcher.utter_message(
+                response="utter_clarify",
+                buttons=[
+                    {"title": label(TOPIC_LABELS, intent, language), "payload": f"/{intent}"}
+                    for intent in readings
+                ],
+            )
             return [FollowupAction("action_listen")]
         if question is None:
             dispatcher.utter_message(response="utter_what_i_can_do")
@@ -205,7 +213,7 @@ def progress(tracker: Tracker) -> tuple[str, list[str], list[str]]:
 
 
 class ActionWhereAmI(Action):
-    """"Où en suis-je ?": the step, what is filled, what is missing (the form then asks its
+    """ "Où en suis-je ?": the step, what is filled, what is missing (the form then asks its
     question again; outside a form, the pending question is asked again)."""
 
     def name(self) -> str:
@@ -219,9 +227,11 @@ class ActionWhereAmI(Action):
             return []
         # The password and secrets are named, never shown.
         dispatcher.utter_message(
-            response="utter_progress", step=label(STEP_LABELS, step, language),
+            response="utter_progress",
+            step=label(STEP_LABELS, step, language),
             filled=field_list([s for s in filled if not s.endswith("_confirmation")], language),
-            missing=field_list([s for s in missing if not s.endswith("_confirmation")], language))
+            missing=field_list([s for s in missing if not s.endswith("_confirmation")], language),
+        )
         if not tracker.active_loop.get("name"):
             ask_again(dispatcher, tracker, last_question(tracker))
         return []

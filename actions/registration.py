@@ -1,4 +1,5 @@
 """Pre-registration: the form, its summary, corrections, confirmation and cancellation."""
+
 from __future__ import annotations
 
 import functools
@@ -8,8 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.extraction import (CORRECTABLE, cleared, corrected_values, correction,
-                                registration_answers)
+from actions.extraction import (
+    CORRECTABLE,
+    cleared,
+    corrected_values,
+    correction,
+    registration_answers,
+)
 from actions.form_validation import FormValidator, ask_captcha, follows_user_message, typed_now
 from actions.service import account_service, language_of, say_problem
 from bot import rules
@@ -23,27 +29,47 @@ FORM = "registration_form"
 PASSWORD_CONFIRMED = "confirmed"
 # In the order of the procedure; terms and CAPTCHA are the first step.
 FORM_SLOTS = (
-    "terms_accepted", "captcha_answer", "login_email", "login_email_confirmation", "password",
-    "password_confirmation", "surname", "first_name", "phone", "street_number", "street_type",
-    "street_name", "complement", "postcode", "city", "country", "trust_question", "trust_answer",
+    "terms_accepted",
+    "captcha_answer",
+    "login_email",
+    "login_email_confirmation",
+    "password",
+    "password_confirmation",
+    "surname",
+    "first_name",
+    "phone",
+    "street_number",
+    "street_type",
+    "street_name",
+    "complement",
+    "postcode",
+    "city",
+    "country",
+    "trust_question",
+    "trust_answer",
 )
-DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email"):]  # what "effacer" clears
+DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email") :]  # what "effacer" clears
 
 
 def keep_cleared(validate):
     """A slot emptied by a correction stays empty (the form asks it again), unchecked."""
+
     @functools.wraps(validate)
     def wrapper(self, value, dispatcher, tracker, domain):
         slot = validate.__name__.removeprefix("validate_")
         return {slot: None} if value is None else validate(self, value, dispatcher, tracker, domain)
+
     return wrapper
 
 
 def form_field_validator(slot: str):
     """validate_<slot> for a field whose rule lives in bot.registration.check_form_field."""
+
     def validate(self, value, dispatcher, tracker, domain):
-        return self.outcome(dispatcher, tracker, slot,
-                            check_form_field(slot, value, tracker.get_slot("country")))
+        return self.outcome(
+            dispatcher, tracker, slot, check_form_field(slot, value, tracker.get_slot("country"))
+        )
+
     validate.__name__ = f"validate_{slot}"
     return keep_cleared(validate)
 
@@ -69,8 +95,18 @@ def nothing_in_progress(dispatcher: CollectingDispatcher) -> list[dict[str, Any]
 
 # Fields shown back when one message filled several of them ("C'est noté : ..."), so that a
 # misreading is seen at once and can be corrected.
-SHOWN_BACK = ("surname", "first_name", "phone", "street_number", "street_type", "street_name",
-              "complement", "postcode", "city", "country")
+SHOWN_BACK = (
+    "surname",
+    "first_name",
+    "phone",
+    "street_number",
+    "street_type",
+    "street_name",
+    "complement",
+    "postcode",
+    "city",
+    "country",
+)
 
 
 def shown_value(slot: str, value: str, language: str) -> str:
@@ -87,16 +123,24 @@ class ValidateRegistrationForm(FormValidator):
 
     async def run(self, dispatcher, tracker, domain):
         events = await super().run(dispatcher, tracker, domain)
-        read = {e["name"]: e["value"] for e in events
-                if e.get("event") == "slot" and e["name"] in SHOWN_BACK and e["value"]}
+        read = {
+            e["name"]: e["value"]
+            for e in events
+            if e.get("event") == "slot" and e["name"] in SHOWN_BACK and e["value"]
+        }
         # Only what the user's message gave (not the slots checked again after a correction).
         if len(read) >= 2 and follows_user_message(tracker, FORM):
             language = language_of(tracker)
-            dispatcher.utter_message(response="utter_noted", details=" ; ".join(
-                f"{label(FIELD_LABELS, slot, language)} : {shown_value(slot, read[slot], language)}"
-                if language == "fr" else
-                f"{label(FIELD_LABELS, slot, language)}: {shown_value(slot, read[slot], language)}"
-                for slot in SHOWN_BACK if slot in read))
+            dispatcher.utter_message(
+                response="utter_noted",
+                details=" ; ".join(
+                    f"{label(FIELD_LABELS, slot, language)} : {shown_value(slot, read[slot], language)}"
+                    if language == "fr"
+                    else f"{label(FIELD_LABELS, slot, language)}: {shown_value(slot, read[slot], language)}"
+                    for slot in SHOWN_BACK
+                    if slot in read
+                ),
+            )
         return events
 
     async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
@@ -106,15 +150,21 @@ class ValidateRegistrationForm(FormValidator):
         message = tracker.latest_message
         entities = {e["entity"]: e["value"] for e in message.get("entities", [])}
         filled = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
-        return registration_answers(requested, message.get("text") or "",
-                                    (message.get("intent") or {}).get("name"), entities, filled)
+        return registration_answers(
+            requested,
+            message.get("text") or "",
+            (message.get("intent") or {}).get("name"),
+            entities,
+            filled,
+        )
 
     @keep_cleared
     def validate_terms_accepted(self, value, dispatcher, tracker, domain):
         if value is True:
             return {"terms_accepted": True}
-        return self.refuse(dispatcher, tracker, "terms_accepted",
-                           Problem("registration.terms_not_accepted"))
+        return self.refuse(
+            dispatcher, tracker, "terms_accepted", Problem("registration.terms_not_accepted")
+        )
 
     @keep_cleared
     def validate_captcha_answer(self, value, dispatcher, tracker, domain):
@@ -122,19 +172,27 @@ class ValidateRegistrationForm(FormValidator):
 
     @keep_cleared
     def validate_login_email(self, value, dispatcher, tracker, domain):
-        result = self.outcome(dispatcher, tracker, "login_email",
-                              account_service().check_login_email(value))
+        result = self.outcome(
+            dispatcher, tracker, "login_email", account_service().check_login_email(value)
+        )
         confirmation = tracker.get_slot("login_email_confirmation")
-        if result["login_email"] and confirmation and \
-                rules.email_key(confirmation) != rules.email_key(result["login_email"]):
+        if (
+            result["login_email"]
+            and confirmation
+            and rules.email_key(confirmation) != rules.email_key(result["login_email"])
+        ):
             result["login_email_confirmation"] = None  # a new address is confirmed again
         return result
 
     @keep_cleared
     def validate_login_email_confirmation(self, value, dispatcher, tracker, domain):
         email = tracker.get_slot("login_email") or ""
-        return self.outcome(dispatcher, tracker, "login_email_confirmation",
-                            rules.check_email_confirmation(email, value))
+        return self.outcome(
+            dispatcher,
+            tracker,
+            "login_email_confirmation",
+            rules.check_email_confirmation(email, value),
+        )
 
     @keep_cleared
     def validate_password(self, value, dispatcher, tracker, domain):
@@ -144,7 +202,8 @@ class ValidateRegistrationForm(FormValidator):
         if not checked.ok:
             return self.refuse(dispatcher, tracker, "password", checked.problem)
         dispatcher.utter_message(
-            response=f"utter_password_strength_{rules.password_strength(checked.value)}")
+            response=f"utter_password_strength_{rules.password_strength(checked.value)}"
+        )
         # Only the hash is kept; the confirmation is checked against it.
         return {"password": hash_password(checked.value), "password_confirmation": None}
 
@@ -172,7 +231,9 @@ class ValidateRegistrationForm(FormValidator):
 
     @keep_cleared
     def validate_postcode(self, value, dispatcher, tracker, domain):
-        country = rules.check_country(tracker.get_slot("country") or "").value  # None: not asked yet
+        country = rules.check_country(
+            tracker.get_slot("country") or ""
+        ).value  # None: not asked yet
         return self.outcome(dispatcher, tracker, "postcode", rules.check_postcode(value, country))
 
     @keep_cleared
@@ -196,7 +257,7 @@ class ActionAskCaptchaAnswer(Action):
 
 
 class ActionNewCaptcha(Action):
-    """"Changer l'image": the current challenge stops working; the form shows a new one."""
+    """ "Changer l'image": the current challenge stops working; the form shows a new one."""
 
     def name(self) -> str:
         return "action_new_captcha"
@@ -212,8 +273,10 @@ class ActionAskTrustAnswer(Action):
 
     async def run(self, dispatcher, tracker, domain):
         question = tracker.get_slot("trust_question") or rules.DEFAULT_TRUST_QUESTION
-        dispatcher.utter_message(response="utter_ask_trust_answer",
-                                 question=rules.trust_question_label(question, language_of(tracker)))
+        dispatcher.utter_message(
+            response="utter_ask_trust_answer",
+            question=rules.trust_question_label(question, language_of(tracker)),
+        )
         return []
 
 
@@ -228,11 +291,16 @@ class ActionShowSummary(Action):
         slot = tracker.get_slot
         dispatcher.utter_message(
             response="utter_summary",
-            surname=slot("surname"), first_name=slot("first_name"),
-            phone=rules.display_phone(slot("phone")), login_email=slot("login_email"),
-            street_number=slot("street_number"), street_type=slot("street_type"),
-            street_name=slot("street_name"), complement=slot("complement"),
-            postcode=slot("postcode"), city=slot("city"),
+            surname=slot("surname"),
+            first_name=slot("first_name"),
+            phone=rules.display_phone(slot("phone")),
+            login_email=slot("login_email"),
+            street_number=slot("street_number"),
+            street_type=slot("street_type"),
+            street_name=slot("street_name"),
+            complement=slot("complement"),
+            postcode=slot("postcode"),
+            city=slot("city"),
             country=rules.country_name(slot("country"), language),
             question=rules.trust_question_label(slot("trust_question"), language),
             trust_answer=slot("trust_answer"),
@@ -253,11 +321,21 @@ class ActionChangeField(Action):
                 dispatcher.utter_message(response="utter_what_i_can_do")
                 return [FollowupAction("action_listen")]
             return nothing_in_progress(dispatcher)
-        field = next((e["value"] for e in tracker.latest_message.get("entities", [])
-                      if e["entity"] == "field"), None)
+        field = next(
+            (
+                e["value"]
+                for e in tracker.latest_message.get("entities", [])
+                if e["entity"] == "field"
+            ),
+            None,
+        )
         text = tracker.latest_message.get("text") or ""
-        changes = cleared(field) if field in CORRECTABLE else \
-            correction(text) or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
+        changes = (
+            cleared(field)
+            if field in CORRECTABLE
+            else correction(text)
+            or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
+        )
         if not changes and field_named(text) in CORRECTABLE:  # "le téléphone", after "which field?"
             changes = cleared(field_named(text))
         if not changes:
@@ -274,7 +352,7 @@ class ActionChangeField(Action):
 
 
 class ActionClearForm(Action):
-    """"Effacer": everything typed after the first step is forgotten and asked again."""
+    """ "Effacer": everything typed after the first step is forgotten and asked again."""
 
     def name(self) -> str:
         return "action_clear_form"
@@ -287,7 +365,7 @@ class ActionClearForm(Action):
 
 
 class ActionPreRegister(Action):
-    """"Valider": the pending registration is created and the activation code e-mailed."""
+    """ "Valider": the pending registration is created and the activation code e-mailed."""
 
     def name(self) -> str:
         return "action_pre_register"
@@ -302,30 +380,45 @@ class ActionPreRegister(Action):
         language = language_of(tracker)
         slot = tracker.get_slot
         form = RegistrationForm(
-            email=slot("login_email"), password_hash=slot("password"), surname=slot("surname"),
-            first_name=slot("first_name"), phone=slot("phone"), street_number=slot("street_number"),
-            street_type=slot("street_type"), street_name=slot("street_name"),
-            complement=slot("complement"), postcode=slot("postcode"), city=slot("city"),
-            country=slot("country"), trust_question=slot("trust_question"),
-            trust_answer=slot("trust_answer"), language=language,
+            email=slot("login_email"),
+            password_hash=slot("password"),
+            surname=slot("surname"),
+            first_name=slot("first_name"),
+            phone=slot("phone"),
+            street_number=slot("street_number"),
+            street_type=slot("street_type"),
+            street_name=slot("street_name"),
+            complement=slot("complement"),
+            postcode=slot("postcode"),
+            city=slot("city"),
+            country=slot("country"),
+            trust_question=slot("trust_question"),
+            trust_answer=slot("trust_answer"),
+            language=language,
         )
         try:
             pending = service.pre_register(form, conversation_id=tracker.sender_id)
         except Refused as refused:
             say_problem(dispatcher, tracker, refused.problem)
             if refused.problem.code.startswith("email."):  # the form asks again (a rule)
-                return forget(("login_email", "login_email_confirmation")) + \
-                    [SlotSet("registration_outcome", "email_refused")]
+                return forget(("login_email", "login_email_confirmation")) + [
+                    SlotSet("registration_outcome", "email_refused")
+                ]
             # Not sent or too many from this conversation: everything is kept, "valider" tries again.
             return [SlotSet("registration_outcome", "not_sent")]
         dispatcher.utter_message(
-            response="utter_pre_registered", first_name=pending.first_name,
-            surname=pending.surname, email=pending.email,
-            deadline=format_datetime(pending.deadline, language, service.settings.zone))
+            response="utter_pre_registered",
+            first_name=pending.first_name,
+            surname=pending.surname,
+            email=pending.email,
+            deadline=format_datetime(pending.deadline, language, service.settings.zone),
+        )
         dispatcher.utter_message(response="utter_offer_activation")
-        return forget(FORM_SLOTS) + [SlotSet("captcha_id", None),
-                                     SlotSet("registered_email", pending.email),
-                                     SlotSet("registration_outcome", "pre_registered")]
+        return forget(FORM_SLOTS) + [
+            SlotSet("captcha_id", None),
+            SlotSet("registered_email", pending.email),
+            SlotSet("registration_outcome", "pre_registered"),
+        ]
 
 
 class ActionCancel(Action):
@@ -336,8 +429,15 @@ class ActionCancel(Action):
 
     async def run(self, dispatcher, tracker, domain):
         from actions.activation import ACTIVATION_SLOTS
+
         dispatcher.utter_message(response="utter_cancelled")
         account_service().captcha.discard(tracker.get_slot("captcha_id"))
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + forget(
-            (*FORM_SLOTS, *ACTIVATION_SLOTS, "captcha_id", "registration_outcome",
-             "activation_outcome"))
+            (
+                *FORM_SLOTS,
+                *ACTIVATION_SLOTS,
+                "captcha_id",
+                "registration_outcome",
+                "activation_outcome",
+            )
+        )

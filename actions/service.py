@@ -1,5 +1,6 @@
 """What every action needs: the account service (built on first use, never at import time), the
 conversation's language, and a way to say a problem in that language."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker
@@ -21,8 +22,10 @@ def say_problem(dispatcher: CollectingDispatcher, tracker: Tracker, problem: Pro
 def captcha_links(challenge_id: str) -> dict[str, str]:
     """Where the assistant's own server shows this challenge (see web/channel.py)."""
     base = account_service().settings.public_base_url
-    return {"captcha_url": f"{base}/webhooks/web/captcha/{challenge_id}/image.png",
-            "captcha_audio_url": f"{base}/webhooks/web/captcha/{challenge_id}/audio.wav"}
+    return {
+        "captcha_url": f"{base}/webhooks/web/captcha/{challenge_id}/image.png",
+        "captcha_audio_url": f"{base}/webhooks/web/captcha/{challenge_id}/audio.wav",
+    }
 
 
 def summary_link(token: str) -> str:

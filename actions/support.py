@@ -1,4 +1,5 @@
 """Support: the hotline and the online form, and whether the hotline is open right now."""
+
 from __future__ import annotations
 
 from rasa_sdk import Action
@@ -19,5 +20,6 @@ class ActionExplainSupport(Action):
         open_now = hotline_is_open(now, service.settings.zone)
         dispatcher.utter_message(
             response="utter_support_open_now" if open_now else "utter_support_closed_now",
-            now=format_datetime(now, language_of(tracker), service.settings.zone))
+            now=format_datetime(now, language_of(tracker), service.settings.zone),
+        )
         return []

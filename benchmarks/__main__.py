@@ -5,6 +5,7 @@
 Our servers and `rasa init`'s bot run one after the other, each alone, with the same simulated
 users; results/benchmarks.json keeps the raw numbers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,10 +28,16 @@ LONG_TURNS = 200
 
 
 def summary(result) -> dict:
-    return {"turns": len(result.latencies), "dialogues": result.dialogues,
-            "turns per second": result.turns_per_second, "p50": result.percentile(50),
-            "p95": result.percentile(95), "p99": result.percentile(99),
-            "errors": len(result.errors), "error examples": result.errors[:5]}
+    return {
+        "turns": len(result.latencies),
+        "dialogues": result.dialogues,
+        "turns per second": result.turns_per_second,
+        "p50": result.percentile(50),
+        "p95": result.percentile(95),
+        "p99": result.percentile(99),
+        "errors": len(result.errors),
+        "error examples": result.errors[:5],
+    }
 
 
 def loads(base_url: str, dialogue, seconds: float, prefix: str) -> dict:
@@ -43,21 +50,40 @@ def loads(base_url: str, dialogue, seconds: float, prefix: str) -> dict:
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
-            "rasa": rasa.__version__}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "rasa": rasa.__version__,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=60, help="load per level (10 and 50 users)")
-    parser.add_argument("--skip-training", action="store_true", help="reuse the last training times")
+    parser.add_argument(
+        "--seconds", type=float, default=60, help="load per level (10 and 50 users)"
+    )
+    parser.add_argument(
+        "--skip-training", action="store_true", help="reuse the last training times"
+    )
     arguments = parser.parse_args()
     results_file = PROJECT_ROOT / "results" / "benchmarks.json"
     previous = json.loads(results_file.read_text()) if results_file.is_file() else {}
-    results = {"date": date.today().isoformat(), "machine": machine(), "load": {}, "long": {},
-               "memory": {}}
+    results = {
+        "date": date.today().isoformat(),
+        "machine": machine(),
+        "load": {},
+        "long": {},
+        "memory": {},
+    }
 
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         home = Path(temporary)
@@ -79,8 +105,13 @@ def main() -> None:
             results["memory"]["action server"] = rss_megabytes(ours.processes["actions"].pid)
             registration = dialogues.registration(ours.captcha_answer, ours.outbox)
             results["load"]["ours"] = loads(ours.base_url, registration, arguments.seconds, "ours")
-            long = run_users(ours.base_url, dialogues.long_registration(
-                ours.captcha_answer, ours.outbox, LONG_TURNS), 1, 0, "ours-long")
+            long = run_users(
+                ours.base_url,
+                dialogues.long_registration(ours.captcha_answer, ours.outbox, LONG_TURNS),
+                1,
+                0,
+                "ours-long",
+            )
             results["long"]["ours"] = long.median_by_turn(report.TURN_BUCKET)
             results["memory"]["rasa server after load"] = rss_megabytes(ours.processes["rasa"].pid)
         finally:
@@ -93,10 +124,12 @@ def main() -> None:
         reference.start()
         try:
             results["memory"]["reference server"] = rss_megabytes(reference.process.pid)
-            results["load"]["reference"] = loads(reference.base_url, dialogues.reference(),
-                                                 arguments.seconds, "init")
-            long = run_users(reference.base_url, dialogues.reference(LONG_TURNS // 6 + 1), 1, 0,
-                             "init-long")
+            results["load"]["reference"] = loads(
+                reference.base_url, dialogues.reference(), arguments.seconds, "init"
+            )
+            long = run_users(
+                reference.base_url, dialogues.reference(LONG_TURNS // 6 + 1), 1, 0, "init-long"
+            )
             results["long"]["reference"] = long.median_by_turn(report.TURN_BUCKET)
         finally:
             reference.stop()

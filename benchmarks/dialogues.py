@@ -1,5 +1,6 @@
 """The dialogues the simulated users hold: a complete registration and activation with our
 assistant, and the conversation `rasa init`'s bot was built for."""
+
 from __future__ import annotations
 
 import email
@@ -14,11 +15,29 @@ from tests.conversation.dialogue import PASSWORD
 SUBSCRIBER_NUMBER = re.compile(r"\b\d{14}\b")
 CODE_LINE = re.compile(r"^([A-Za-z0-9]{12})\r?$", re.MULTILINE)
 # One answer per message, as a user typing in the chat would give them.
-DETAILS = ["Rosemonde", "Lila", "01 23 45 67 89", "12", "rue", "de Longchamp", "passer", "75016",
-           "Paris", "France", '/choose_trust_question{"trust_question": "pet_name"}', "Bibi"]
+DETAILS = [
+    "Rosemonde",
+    "Lila",
+    "01 23 45 67 89",
+    "12",
+    "rue",
+    "de Longchamp",
+    "passer",
+    "75016",
+    "Paris",
+    "France",
+    '/choose_trust_question{"trust_question": "pet_name"}',
+    "Bibi",
+]
 # Questions a user may ask once the account is open (the long conversation).
-QUESTIONS = ["c'est quoi le mode expert ?", "merci", "combien d'entreprises puis-je gérer ?",
-             "je n'ai pas reçu le courriel", "qui peut créer un espace professionnel ?", "merci"]
+QUESTIONS = [
+    "c'est quoi le mode expert ?",
+    "merci",
+    "combien d'entreprises puis-je gérer ?",
+    "je n'ai pas reçu le courriel",
+    "qui peut créer un espace professionnel ?",
+    "merci",
+]
 REFERENCE_TURNS = ["hello", "great", "hi", "I am sad", "yes", "bye"]
 
 

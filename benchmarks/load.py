@@ -1,6 +1,7 @@
 """Simulated users over the REST channel: each runs complete dialogues, sending the next message
 as soon as the answer arrives (no pause), and every turn's latency is recorded with its index in
 its conversation."""
+
 from __future__ import annotations
 
 import statistics
@@ -47,8 +48,9 @@ class LoadResult:
         return {start: statistics.median(values) for start, values in sorted(buckets.items())}
 
 
-def run_users(base_url: str, dialogue: Dialogue, users: int, duration: float,
-              prefix: str) -> LoadResult:
+def run_users(
+    base_url: str, dialogue: Dialogue, users: int, duration: float, prefix: str
+) -> LoadResult:
     """`users` threads start dialogues until `duration` seconds have passed, and finish them."""
     result = LoadResult(users)
     lock = threading.Lock()
@@ -62,12 +64,15 @@ def run_users(base_url: str, dialogue: Dialogue, users: int, duration: float,
             sender = f"{prefix}-{users}u-{number}-{dialogues}"
             turn = 0
 
-            def say(text: str) -> list:
+            def say(text: str, sender: str = sender) -> list:
                 nonlocal turn
                 turn += 1
                 begin = time.perf_counter()
-                reply = session.post(f"{base_url}/webhooks/rest/webhook",
-                                     json={"sender": sender, "message": text}, timeout=120)
+                reply = session.post(
+                    f"{base_url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": text},
+                    timeout=120,
+                )
                 elapsed = time.perf_counter() - begin
                 if reply.status_code != 200:
                     raise DialogueFailed(f"HTTP {reply.status_code} at turn {turn}")

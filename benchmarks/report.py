@@ -1,4 +1,5 @@
 """docs/benchmarks.md (tables, targets) and docs/benchmarks.png from a run's results."""
+
 from __future__ import annotations
 
 import math
@@ -32,20 +33,35 @@ def targets(results: dict) -> list[tuple[str, str, bool]]:
     first, last = sorted(long_ours, key=int)[0], sorted(long_ours, key=int)[-1]
     best = lambda runs: max(run["turns per second"] for run in runs.values())  # noqa: E731
     return [
-        ("turns per second, at least twice rasa init's",
-         f"{best(ours):.1f} vs {best(reference):.1f} (x{best(ours) / best(reference):.2f})",
-         best(ours) >= 2 * best(reference)),
-        ("p95 under 300 ms, 10 users without pause", ms(ours["10"]["p95"]), ours["10"]["p95"] < 0.3),
+        (
+            "turns per second, at least twice rasa init's",
+            f"{best(ours):.1f} vs {best(reference):.1f} (x{best(ours) / best(reference):.2f})",
+            best(ours) >= 2 * best(reference),
+        ),
+        (
+            "p95 under 300 ms, 10 users without pause",
+            ms(ours["10"]["p95"]),
+            ours["10"]["p95"] < 0.3,
+        ),
         ("p50 under 50 ms, one user", ms(ours["1"]["p50"]), ours["1"]["p50"] < 0.05),
-        (f"latency flat along a conversation (last {TURN_BUCKET} turns of {int(last) + TURN_BUCKET - 1} "
-         f"within x{FLAT_FACTOR} of the first {TURN_BUCKET})",
-         f"{ms(long_ours[first])} → {ms(long_ours[last])} (x{growth(long_ours):.2f}; rasa init "
-         f"x{growth(results['long']['reference']):.2f})", growth(long_ours) <= FLAT_FACTOR),
-        ("no error at 50 users", f'{ours["50"]["errors"]} errors', ours["50"]["errors"] == 0),
-        ("full training under 5 minutes", f'{results["training"]["cold"] / 60:.1f} min',
-         results["training"]["cold"] < 300),
-        ("Rasa server under 1.2 GB RSS", f'{results["memory"]["rasa server"]:.0f} MB',
-         results["memory"]["rasa server"] < 1200),
+        (
+            f"latency flat along a conversation (last {TURN_BUCKET} turns of {int(last) + TURN_BUCKET - 1} "
+            f"within x{FLAT_FACTOR} of the first {TURN_BUCKET})",
+            f"{ms(long_ours[first])} → {ms(long_ours[last])} (x{growth(long_ours):.2f}; rasa init "
+            f"x{growth(results['long']['reference']):.2f})",
+            growth(long_ours) <= FLAT_FACTOR,
+        ),
+        ("no error at 50 users", f"{ours['50']['errors']} errors", ours["50"]["errors"] == 0),
+        (
+            "full training under 5 minutes",
+            f"{results['training']['cold'] / 60:.1f} min",
+            results["training"]["cold"] < 300,
+        ),
+        (
+            "Rasa server under 1.2 GB RSS",
+            f"{results['memory']['rasa server']:.0f} MB",
+            results["memory"]["rasa server"] < 1200,
+        ),
     ]
 
 
@@ -64,7 +80,10 @@ def markdown(results: dict) -> str:
         "| Target | Measured | Met |",
         "|---|---|---|",
     ]
-    lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in targets(results)]
+    lines += [
+        f"| {name} | {value} | {'yes' if met else '**no**'} |"
+        for name, value, met in targets(results)
+    ]
     lines += [
         "",
         "## Latency per turn over the REST channel",
@@ -79,12 +98,16 @@ def markdown(results: dict) -> str:
     ours, reference = results["load"]["ours"], results["load"]["reference"]
     for name, runs in (("ours", ours), ("rasa init", reference)):
         for users, run in runs.items():
-            ratio = (f"{ours[users]['p50'] / reference[users]['p50']:.2f}"
-                     if runs is ours and users in reference else "")
+            ratio = (
+                f"{ours[users]['p50'] / reference[users]['p50']:.2f}"
+                if runs is ours and users in reference
+                else ""
+            )
             lines.append(
                 f"| {name} | {users} | {run['turns']} | {run['dialogues']} | "
                 f"{run['turns per second']:.1f} | {ms(run['p50'])} | {ms(run['p95'])} | "
-                f"{ms(run['p99'])} | {run['errors']} | {ratio} |")
+                f"{ms(run['p99'])} | {run['errors']} | {ratio} |"
+            )
     lines += [
         "",
         f"## Latency by turn index (one user, median per {TURN_BUCKET} turns)",
@@ -97,8 +120,10 @@ def markdown(results: dict) -> str:
     ]
     long_ours, long_reference = results["long"]["ours"], results["long"]["reference"]
     for start in sorted(set(long_ours) | set(long_reference), key=int):
-        lines.append(f"| {start}–{int(start) + TURN_BUCKET - 1} | {ms(long_ours.get(start))} | "
-                     f"{ms(long_reference.get(start))} |")
+        lines.append(
+            f"| {start}–{int(start) + TURN_BUCKET - 1} | {ms(long_ours.get(start))} | "
+            f"{ms(long_reference.get(start))} |"
+        )
     service, memory, training = results["service"], results["memory"], results["training"]
     lines += [
         "",
@@ -128,22 +153,38 @@ def plot(results: dict, path: Path) -> None:
     ours, reference = results["load"]["ours"], results["load"]["reference"]
     levels = list(ours)
     width = 0.2
-    for offset, (name, runs, colour) in enumerate((("ours", ours, "#000091"),
-                                                   ("rasa init", reference, "#e1000f"))):
+    for offset, (name, runs, colour) in enumerate(
+        (("ours", ours, "#000091"), ("rasa init", reference, "#e1000f"))
+    ):
         for shade, quantile in ((1.0, "p50"), (0.5, "p95")):
             positions = [i + (offset * 2 + (quantile == "p95")) * width for i in range(len(levels))]
-            by_users.bar(positions, [runs[level][quantile] * 1000 for level in levels], width,
-                         color=colour, alpha=shade, label=f"{name} {quantile}")
-    by_users.set_xticks([i + 1.5 * width for i in range(len(levels))], [f"{u} users" for u in levels])
+            by_users.bar(
+                positions,
+                [runs[level][quantile] * 1000 for level in levels],
+                width,
+                color=colour,
+                alpha=shade,
+                label=f"{name} {quantile}",
+            )
+    by_users.set_xticks(
+        [i + 1.5 * width for i in range(len(levels))], [f"{u} users" for u in levels]
+    )
     by_users.set_ylabel("latency per turn (ms)")
     by_users.set_yscale("log")
     by_users.set_title("Latency by concurrent users (REST)")
     by_users.legend(fontsize=8)
-    for name, series, colour in (("ours", results["long"]["ours"], "#000091"),
-                                 ("rasa init", results["long"]["reference"], "#e1000f")):
+    for name, series, colour in (
+        ("ours", results["long"]["ours"], "#000091"),
+        ("rasa init", results["long"]["reference"], "#e1000f"),
+    ):
         starts = sorted(series, key=int)
-        by_turn.plot([int(s) for s in starts], [series[s] * 1000 for s in starts], marker="o",
-                     color=colour, label=name)
+        by_turn.plot(
+            [int(s) for s in starts],
+            [series[s] * 1000 for s in starts],
+            marker="o",
+            color=colour,
+            label=name,
+        )
     by_turn.set_xlabel("turn index in the conversation")
     by_turn.set_ylabel(f"median latency per {TURN_BUCKET} turns (ms)")
     by_turn.set_title("Latency along one long conversation")

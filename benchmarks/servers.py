@@ -1,5 +1,6 @@
 """The servers measured: ours (the Rasa server and the action server, as the conversation tests
 start them) and `rasa init`'s bot, created, trained and started the same way."""
+
 from __future__ import annotations
 
 import os
@@ -41,15 +42,25 @@ class ReferenceBot:
     def create(self) -> float:
         """Seconds `rasa init` took (mostly the training of its model)."""
         begin = time.perf_counter()
-        subprocess.run([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(self.home)],
-                       cwd=self.home, env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(self.home)],
+            cwd=self.home,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
         return time.perf_counter() - begin
 
     def start(self) -> "ReferenceBot":
         log = open(self.home / "rasa.log", "a")
         self.process = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--enable-api", "-p", str(self.port)], cwd=self.home,
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            [str(BIN / "rasa"), "run", "--enable-api", "-p", str(self.port)],
+            cwd=self.home,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + REFERENCE_START_TIMEOUT
         while time.monotonic() < deadline:
             try:

@@ -8,6 +8,7 @@ an activation code nor its hash.
   accounts                  list activated accounts, most recent first
   account NUMBER|EMAIL      show one account
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,14 +27,18 @@ def moment(value: datetime | None, zone: ZoneInfo) -> str:
 
 def registration_line(record: RegistrationRecord, zone: ZoneInfo) -> str:
     who = " ".join(filter(None, (record.details.get("first_name"), record.details.get("surname"))))
-    return (f"{record.id:>6}  {record.status:<9}  {moment(record.created_at, zone)}  "
-            f"{moment(record.expires_at, zone)}  {record.details.get('email', '(data purged)')}  {who}")
+    return (
+        f"{record.id:>6}  {record.status:<9}  {moment(record.created_at, zone)}  "
+        f"{moment(record.expires_at, zone)}  {record.details.get('email', '(data purged)')}  {who}"
+    )
 
 
 def account_line(record: AccountRecord, zone: ZoneInfo) -> str:
-    return (f"{record.subscriber_number}  {moment(record.registered_at, zone)}  "
-            f"{record.details.get('email', '')}  {record.details.get('first_name', '')} "
-            f"{record.details.get('surname', '')}")
+    return (
+        f"{record.subscriber_number}  {moment(record.registered_at, zone)}  "
+        f"{record.details.get('email', '')}  {record.details.get('first_name', '')} "
+        f"{record.details.get('surname', '')}"
+    )
 
 
 def details(record, heading: dict) -> list[str]:
@@ -43,19 +48,29 @@ def details(record, heading: dict) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     init = commands.add_parser("init", help="create the tables and load the certificate accounts")
     init.add_argument("--certificates", help="CSV file (email,holder); default: the setting")
-    commands.add_parser("purge", help="expire overdue pre-registrations, drop spent CAPTCHAs, "
-                                      "expired summary links and summary files")
+    commands.add_parser(
+        "purge",
+        help="expire overdue pre-registrations, drop spent CAPTCHAs, "
+        "expired summary links and summary files",
+    )
     listing = commands.add_parser("registrations", help="list pre-registrations")
     listing.add_argument("--status", choices=(PENDING, ACTIVATED, EXPIRED))
     listing.add_argument("--email")
     listing.add_argument("--limit", type=int, default=100)
-    commands.add_parser("registration", help="show the pre-registrations of one address").add_argument("email")
-    commands.add_parser("accounts", help="list accounts").add_argument("--limit", type=int, default=100)
+    commands.add_parser(
+        "registration", help="show the pre-registrations of one address"
+    ).add_argument("email")
+    commands.add_parser("accounts", help="list accounts").add_argument(
+        "--limit", type=int, default=100
+    )
     commands.add_parser("account", help="show one account").add_argument("number_or_email")
     arguments = parser.parse_args(argv)
 
@@ -65,14 +80,18 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "init":
         added = service.load_certificate_accounts(arguments.certificates)
         files = service.purge_summary_files()  # left by a previous run
-        print(f"database ready; {added} certificate account(s) added; {files} old summary file(s) deleted")
+        print(
+            f"database ready; {added} certificate account(s) added; {files} old summary file(s) deleted"
+        )
     elif arguments.command == "purge":
         expired = service.expire_due_registrations()
         captchas = service.captcha.purge()
         links = service.summary_links.purge()
         files = service.purge_summary_files()
-        print(f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
-              f"{links} summary link(s) dropped; {files} summary file(s) deleted")
+        print(
+            f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
+            f"{links} summary link(s) dropped; {files} summary file(s) deleted"
+        )
     elif arguments.command == "registrations":
         records = directory.registrations(arguments.status, arguments.email, arguments.limit)
         print("    id  status     created           expires           e-mail  name")
@@ -85,9 +104,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no pre-registration for {arguments.email}", file=sys.stderr)
             return 1
         for record in records:
-            print("\n".join(details(record, {
-                "id": record.id, "status": record.status, "created": moment(record.created_at, zone),
-                "expires": moment(record.expires_at, zone), "closed": moment(record.closed_at, zone)})))
+            print(
+                "\n".join(
+                    details(
+                        record,
+                        {
+                            "id": record.id,
+                            "status": record.status,
+                            "created": moment(record.created_at, zone),
+                            "expires": moment(record.expires_at, zone),
+                            "closed": moment(record.closed_at, zone),
+                        },
+                    )
+                )
+            )
             print()
     elif arguments.command == "accounts":
         records = directory.accounts(arguments.limit)
@@ -100,9 +130,17 @@ def main(argv: list[str] | None = None) -> int:
         if record is None:
             print(f"no account for {arguments.number_or_email}", file=sys.stderr)
             return 1
-        print("\n".join(details(record, {
-            "subscriber number": record.subscriber_number,
-            "registered": moment(record.registered_at, zone)})))
+        print(
+            "\n".join(
+                details(
+                    record,
+                    {
+                        "subscriber number": record.subscriber_number,
+                        "registered": moment(record.registered_at, zone),
+                    },
+                )
+            )
+        )
     return 0
 
 

@@ -1,9 +1,11 @@
 """The e-mail that carries the activation code, in the registrant's language."""
+
 from __future__ import annotations
 
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime as rfc2822_date, make_msgid
+from email.utils import format_datetime as rfc2822_date
+from email.utils import make_msgid
 from importlib.resources import files
 from string import Template
 from zoneinfo import ZoneInfo
@@ -16,10 +18,20 @@ SUBJECTS = {
 }
 
 
-def activation_email(*, sender: str, recipient: str, code: str, sent_at: datetime,
-                     deadline: datetime, ttl_hours: int, language: str,
-                     zone: ZoneInfo) -> EmailMessage:
-    template = files("bot.templates").joinpath(f"activation_email.{language}.txt").read_text("utf-8")
+def activation_email(
+    *,
+    sender: str,
+    recipient: str,
+    code: str,
+    sent_at: datetime,
+    deadline: datetime,
+    ttl_hours: int,
+    language: str,
+    zone: ZoneInfo,
+) -> EmailMessage:
+    template = (
+        files("bot.templates").joinpath(f"activation_email.{language}.txt").read_text("utf-8")
+    )
     body = Template(template).substitute(
         code=code, hours=ttl_hours, deadline=format_datetime(deadline, language, zone)
     )

@@ -24,6 +24,7 @@ Decisions:
   assistant does not ask it.
 Work is bounded: a segment of more than MAX_WORDS words is no address and is not read.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,36 +34,48 @@ from bot.rules import check_country
 from bot.rules.text import fold, tidy
 
 MAX_WORDS = 24
-FRENCH_TYPES = frozenset("""
+FRENCH_TYPES = frozenset(
+    """
     rue avenue av ave boulevard bd bld blvd place pl allee chemin impasse imp quai route rte cours
     square sq passage voie sentier esplanade rond-point faubourg fbg parvis hameau lieu-dit lieudit
     cite promenade villa mail montee rampe ruelle carrefour clos domaine lotissement traverse
     chaussee drève dreve venelle sente galerie
-""".split())
-ENGLISH_TYPES = frozenset("""
+""".split()
+)
+ENGLISH_TYPES = frozenset(
+    """
     street st road rd lane ln drive dr way court ct terrace crescent close avenue ave av boulevard
     blvd place pl square sq parkway pkwy highway hwy row mews gardens grove hill walk park circle cir
     plaza alley
-""".split())
+""".split()
+)
 # A street named in one word, as in German, Swiss, Dutch or Scandinavian addresses.
-GERMANIC_ENDINGS = tuple("""
+GERMANIC_ENDINGS = tuple(
+    """
     strasse str weg platz allee gasse damm ufer steig ring markt graben straat laan gracht plein
     kade dijk vej gade gatan gata veien vegen
-""".split())
+""".split()
+)
 DIRECTIONS = frozenset("n s e w ne nw se sw north south east west".split())
-MONTHS = frozenset("""
+MONTHS = frozenset(
+    """
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january
     february march april may june july august september october november december
-""".split())
-US_STATES = frozenset("""
+""".split()
+)
+US_STATES = frozenset(
+    """
     AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
     NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP
-""".split())
+""".split()
+)
 # Words that label a value ("tél", "email"): never a city nor a name.
-LABELS = frozenset("""
+LABELS = frozenset(
+    """
     tel tel. telephone phone cell mobile portable gsm fixe numero number no n° email e-mail mail
     courriel perso pro work home domicile bureau office
-""".split())
+""".split()
+)
 _NUMBER = re.compile(r"\d{1,5}(?:bis|ter|quater|[a-z])?", re.IGNORECASE | re.ASCII)
 _SUFFIXES = frozenset({"bis", "ter", "quater"})
 # "75016", "1000", "D-10115", "CH-8001": a postcode written before its city.
@@ -74,8 +87,10 @@ _ZIP = re.compile(r"\d{5}(?:-\d{4})?", re.ASCII)
 _UK_OUTWARD = r"[a-z]{1,2}\d[a-z\d]?"
 _UK_INWARD = r"\d[a-z]{2}"
 _UK_ONE_WORD = re.compile(rf"{_UK_OUTWARD}{_UK_INWARD}", re.IGNORECASE | re.ASCII)
-_UK_PARTS = (re.compile(_UK_OUTWARD, re.IGNORECASE | re.ASCII),
-             re.compile(_UK_INWARD, re.IGNORECASE | re.ASCII))
+_UK_PARTS = (
+    re.compile(_UK_OUTWARD, re.IGNORECASE | re.ASCII),
+    re.compile(_UK_INWARD, re.IGNORECASE | re.ASCII),
+)
 _CITY_WORD = re.compile(r"[^\W\d_][\w'’.()-]*")
 _CITY_NUMBER = re.compile(r"\d{1,2}(?:e|er|eme|ème)?", re.IGNORECASE)  # "Paris 16e", "Cedex 08"
 _STREET_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,4}(?:e|er|eme|ème)?\.?")
@@ -83,7 +98,8 @@ _COMPLEMENT = re.compile(
     r"(?:bat(?:iment)?|building|bldg|immeuble|residence|escalier|esc|entree|etage|floor|flat|apt|"
     r"apartment|appartement|appart|appt|suite|unit|porte|bp|b\.p|boite postale|po box|p\.o\. box|"
     r"c/o|chez|bloc|block|rez-de-chaussee|ground floor|\d{1,3} ?(?:e|er|ere|eme|nd|st|rd|th) "
-    r"(?:etage|floor))(?:$|[\s\d.:°#-])")
+    r"(?:etage|floor))(?:$|[\s\d.:°#-])"
+)
 
 
 @dataclass
@@ -122,8 +138,11 @@ def _is_country(words: list[str], last: bool) -> bool:
 
 
 def _city(words: list[str]) -> bool:
-    return 0 < len(words) <= 6 and bool(_CITY_WORD.fullmatch(words[0])) and all(
-        _CITY_WORD.fullmatch(w) or _CITY_NUMBER.fullmatch(w) for w in words[1:])
+    return (
+        0 < len(words) <= 6
+        and bool(_CITY_WORD.fullmatch(words[0]))
+        and all(_CITY_WORD.fullmatch(w) or _CITY_NUMBER.fullmatch(w) for w in words[1:])
+    )
 
 
 def _uk_postcode_words(words: list[str], at_end: bool) -> int:
@@ -132,7 +151,7 @@ def _uk_postcode_words(words: list[str], at_end: bool) -> int:
     if _UK_ONE_WORD.fullmatch(one):
         return 1
     pair = words[-2:] if at_end else words[:2]
-    if len(pair) == 2 and all(p.fullmatch(w) for p, w in zip(_UK_PARTS, pair)):
+    if len(pair) == 2 and all(p.fullmatch(w) for p, w in zip(_UK_PARTS, pair, strict=True)):
         return 2
     return 0
 
@@ -145,8 +164,12 @@ def _plain_town(words: list[str]) -> Town | None:
     if bracketed and len(words) >= 2 and _city(words[:-1]):
         digits = sum(c.isdigit() for c in bracketed[1])
         return Town(bracketed[1], " ".join(words[:-1]), str(digits))
-    if len(words) >= 2 and _ZIP.fullmatch(last) and words[-2] in US_STATES and (
-            len(words) == 2 or _city(words[:-2])):
+    if (
+        len(words) >= 2
+        and _ZIP.fullmatch(last)
+        and words[-2] in US_STATES
+        and (len(words) == 2 or _city(words[:-2]))
+    ):
         return Town(last, " ".join(words[:-2]), "us", state=words[-2])
     size = _uk_postcode_words(words, at_end=True)
     if size and (len(words) == size or _city(words[:-size])):
@@ -205,12 +228,15 @@ def _french_order(words: list[str]) -> Street | None:
     size = _number_words(words, 0)
     if size >= len(words) - 1 or not _type(words[size], FRENCH_TYPES):
         return None
-    name, town = _name_then_town(words[size + 1:])
+    name, town = _name_then_town(words[size + 1 :])
     number = " ".join(words[:size])
     if not number and len(name) >= 2:
         for trailing in (2, 1):  # Belgian order, but not "rue du 8 Mai 1945"
-            if len(name) > trailing and _number_words(name, len(name) - trailing) == trailing \
-                    and fold(name[-trailing - 1]) not in MONTHS:
+            if (
+                len(name) > trailing
+                and _number_words(name, len(name) - trailing) == trailing
+                and fold(name[-trailing - 1]) not in MONTHS
+            ):
                 number, name = " ".join(name[-trailing:]), name[:-trailing]
                 break
     if not all(_STREET_WORD.fullmatch(w) for w in name):
@@ -235,8 +261,9 @@ def _english_order(words: list[str]) -> Street | None:
             if not town:
                 continue
         if all(_STREET_WORD.fullmatch(w) for w in words[size:end]):
-            return Street(" ".join(words[:size]), "", " ".join(words[size:end]), town,
-                          complement=complement)
+            return Street(
+                " ".join(words[:size]), "", " ".join(words[size:end]), town, complement=complement
+            )
     return None
 
 
@@ -246,15 +273,16 @@ def _number_last(words: list[str]) -> Street | None:
         size = _number_words(words, at)
         if not size:
             continue
-        rest = words[at + size:]
+        rest = words[at + size :]
         town = read_town(rest) if rest else None
         if rest and not (town and town.city):
             continue
         name = words[:at]
         if not all(_CITY_WORD.fullmatch(w) for w in name):
             return None
-        return Street(" ".join(words[at:at + size]), "", " ".join(name), town,
-                      strong=_germanic(name[-1]))
+        return Street(
+            " ".join(words[at : at + size]), "", " ".join(name), town, strong=_germanic(name[-1])
+        )
     return None
 
 
@@ -319,10 +347,11 @@ def _split_off_town(words: list[str]) -> int:
     """Where the preposition before the town stands, after a street line (0: nowhere)."""
     for at in range(2, len(words) - 1):
         if words[at].casefold() in _TOWN_PREPOSITIONS:
-            rest, before = words[at + 1:], words[:at]
+            rest, before = words[at + 1 :], words[:at]
             town = read_town(rest)
-            if ((town and town.city) or _city_segment(rest)) and \
-                    (read_street(before) or _split_off_street(before)):
+            if ((town and town.city) or _city_segment(rest)) and (
+                read_street(before) or _split_off_street(before)
+            ):
                 return at
             return 0
     return 0
@@ -333,7 +362,7 @@ def _segments(segments: list[str]) -> list[list[str]]:
     for segment in segments:
         split = segment.split()
         town_at = _split_off_town(split) if len(split) <= MAX_WORDS else 0
-        town = split[town_at + 1:] if town_at else []
+        town = split[town_at + 1 :] if town_at else []
         split = split[:town_at] if town_at else split
         at = 0 if len(split) > MAX_WORDS or read_street(split) else _split_off_street(split)
         words.extend([split[:at], split[at:]] if at else [split])
@@ -342,8 +371,9 @@ def _segments(segments: list[str]) -> list[list[str]]:
     return words
 
 
-def read_address(segments: list[str], street_line: bool = False
-                 ) -> tuple[dict[str, str], list[tuple[bool, str]]]:
+def read_address(
+    segments: list[str], street_line: bool = False
+) -> tuple[dict[str, str], list[tuple[bool, str]]]:
     """The address fields in `segments`, and the segments left unread, each flagged when it comes
     after the street line. `street_line`: the text answers "what is your address?", so a
     street is always read (as its name at worst)."""
@@ -355,17 +385,27 @@ def read_address(segments: list[str], street_line: bool = False
     if street:
         free[street_at] = False
         before = words[street_at - 1] if street_at else []
-        if not street.number and before and free[street_at - 1] \
-                and _number_words(before, 0) == len(before):  # "12, rue de Longchamp"
+        if (
+            not street.number
+            and before
+            and free[street_at - 1]
+            and _number_words(before, 0) == len(before)
+        ):  # "12, rue de Longchamp"
             street.number, free[street_at - 1] = " ".join(before), False
         found.update(street.fields())
-    countries = [at for at, w in enumerate(words) if free[at] and len(w) <= 4
-                 and _is_country(w, last=at == len(words) - 1)]
+    countries = [
+        at
+        for at, w in enumerate(words)
+        if free[at] and len(w) <= 4 and _is_country(w, last=at == len(words) - 1)
+    ]
     for at in countries:
         free[at] = False
     embedded = street.town if street else None  # "12 rue de Longchamp 75016 Paris"
-    town = embedded if embedded and embedded.postcode else \
-        _find_town(words, towns, free, bool(street or countries))
+    town = (
+        embedded
+        if embedded and embedded.postcode
+        else _find_town(words, towns, free, bool(street or countries))
+    )
     if town:
         found["postcode"] = town.postcode
         if town.city:
@@ -376,8 +416,11 @@ def read_address(segments: list[str], street_line: bool = False
         found["country"] = " ".join(words[countries[0]])
     elif town and town.country:
         found["country"] = town.country
-    complements = [at for at, w in enumerate(words) if free[at] and (street or town or street_line)
-                   and is_complement(" ".join(w))]
+    complements = [
+        at
+        for at, w in enumerate(words)
+        if free[at] and (street or town or street_line) and is_complement(" ".join(w))
+    ]
     for at in complements:
         free[at] = False
     complements = [" ".join(words[at]) for at in complements]
@@ -394,13 +437,17 @@ def read_address(segments: list[str], street_line: bool = False
         _forced_street(found, words, free)
     if found.get("street_name") and found.get("postcode") and found.get("city"):
         found.setdefault("complement", "")  # a whole address: the complement is not asked
-    leftovers = [(street_at is not None and at > street_at, " ".join(w))
-                 for at, w in enumerate(words) if free[at]]
+    leftovers = [
+        (street_at is not None and at > street_at, " ".join(w))
+        for at, w in enumerate(words)
+        if free[at]
+    ]
     return found, leftovers
 
 
-def _find_street(words: list[list[str]], towns: list[Town | None], street_line: bool
-                 ) -> tuple[Street | None, int | None]:
+def _find_street(
+    words: list[list[str]], towns: list[Town | None], street_line: bool
+) -> tuple[Street | None, int | None]:
     """The first street line with a street type; else, one without that a town follows or ends
     (any, at the address question) and that is no town itself."""
     for at, segment in enumerate(words):
@@ -412,13 +459,14 @@ def _find_street(words: list[list[str]], towns: list[Town | None], street_line: 
             continue
         street = read_street(segment, weak=True)
         whole = street and street.town and street.town.postcode and street.town.city
-        if street and (street_line or whole or any(towns[at + 1:at + 4])):
+        if street and (street_line or whole or any(towns[at + 1 : at + 4])):
             return street, at  # "7 Piccadilly, London W1J 9LL", "7 Piccadilly W1J 9LL London"
     return None, None
 
 
-def _find_town(words: list[list[str]], towns: list[Town | None], free: list[bool], context: bool
-               ) -> Town | None:
+def _find_town(
+    words: list[list[str]], towns: list[Town | None], free: list[bool], context: bool
+) -> Town | None:
     """The first town segment. A 4-digit postcode, or a postcode without a city, counts only
     next to a street or a country: alone, '1984' or '1000 Bruxelles' may answer anything."""
     for at in range(len(words)):
@@ -445,8 +493,11 @@ def _city_nearby(town: Town, words: list[list[str]], free: list[bool], at: int) 
 
 
 def _city_segment(words: list[str]) -> bool:
-    return _city(words) and not LABELS & {fold(w) for w in words} \
+    return (
+        _city(words)
+        and not LABELS & {fold(w) for w in words}
         and not is_complement(" ".join(words))
+    )
 
 
 def _infer_country(found: dict[str, str], street: Street | None, town: Town | None) -> None:
@@ -456,7 +507,9 @@ def _infer_country(found: dict[str, str], street: Street | None, town: Town | No
         found["country"] = "United Kingdom"
     elif town.kind == "us":
         found["country"] = "United States"
-    elif street and town.kind == "5" and town.postcode.isdigit() and _type(street.type, FRENCH_TYPES):
+    elif (
+        street and town.kind == "5" and town.postcode.isdigit() and _type(street.type, FRENCH_TYPES)
+    ):
         found["country"] = "France"
 
 
@@ -477,11 +530,13 @@ _SPACED_SEPARATORS = re.compile(r"(?<!\S)[-–—/|]+(?!\S)")
 # A dot that ends a sentence; not the one of "St.", "av.", "M.", "Tél." nor of "3.5".
 _DOTS = re.compile(r"(?<![.…])[.…]+(?!\S)")
 _WORD_BEFORE = re.compile(r"\S{1,12}$")
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(
+    """
     av ave bd bld blvd bvd pl imp rte sq fbg fg st ste rd ln dr ct cir pkwy hwy ch chem all crs pte
     res lot m mr mrs ms mme mmes mlle mlles pr prof jr sr tel fax no n° num nr bat esc app appt apt
     bp cs ex cf env vs
-""".split())
+""".split()
+)
 # Words that introduce the street line: dropped, the street follows ("j'habite au 12 rue ...").
 _ADDRESS_LABEL = re.compile(
     r"(?<![^\s,;:.(])(?:"
@@ -493,15 +548,24 @@ _ADDRESS_LABEL = re.compile(
     r"|(?:i|we)\s+live\s+(?:at|in|on)"
     r"|(?:living|residing|located)\s+(?:at|in|on)"
     r"|(?:domicili[ée]e?s?|demeurant|r[ée]sidant)(?:\s+(?:au|à|a|aux|en))?"
-    r")(?=\s|$|:)", re.IGNORECASE)
+    r")(?=\s|$|:)",
+    re.IGNORECASE,
+)
 # Courtesy at the end of a part ("33000 Bordeaux merci") and the "et" that links two parts.
-COURTESY = tuple(tuple(phrase.split()) for phrase in sorted("""
+COURTESY = tuple(
+    tuple(phrase.split())
+    for phrase in sorted(
+        """
     merci|merci beaucoup|merci bien|merci d'avance|merci d’avance|merci a vous|merci infiniment|
     thanks|thank you|thanks a lot|thank you very much|thanks in advance|many thanks|thx|svp|stp|
     please|pls|plz|s'il vous plait|s'il te plait|s’il vous plait|s’il te plait|cordialement|
     bien cordialement|regards|best regards|kind regards|cheers|bonne journee|bonne soiree|
     bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then
-""".replace("\n", " ").split("|"), key=lambda p: -len(p.split())) if phrase.strip())
+""".replace("\n", " ").split("|"),
+        key=lambda p: -len(p.split()),
+    )
+    if phrase.strip()
+)
 _COURTESY_ENDS = frozenset(phrase[-1] for phrase in COURTESY)
 _LINKS = frozenset({"et", "and", "puis", "then"})
 
@@ -510,8 +574,12 @@ def _sentence_end(text: str, match: re.Match) -> str:
     """',' for a dot that ends a sentence, the dot itself after an abbreviation or an initial."""
     before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
     word = fold(before.group(0)).lstrip("(") if before else ""
-    if match.group(0) == "." and word and not word[-1].isdigit() and (
-            len(word) == 1 or word in ABBREVIATIONS or word.endswith("str")):
+    if (
+        match.group(0) == "."
+        and word
+        and not word[-1].isdigit()
+        and (len(word) == 1 or word in ABBREVIATIONS or word.endswith("str"))
+    ):
         return "."
     return " , "
 
@@ -527,8 +595,8 @@ def without_courtesy(part: str) -> str:
     for _ in range(4):
         if not kept or fold(words[kept - 1]).strip(".!?,:") not in _COURTESY_ENDS:
             break
-        tail = [fold(w).strip(".!?,:") for w in words[max(0, kept - 5):kept]]
-        size = next((len(p) for p in COURTESY if tuple(tail[-len(p):]) == p), 0)
+        tail = [fold(w).strip(".!?,:") for w in words[max(0, kept - 5) : kept]]
+        size = next((len(p) for p in COURTESY if tuple(tail[-len(p) :]) == p), 0)
         if not size:
             break
         kept -= size

@@ -3,6 +3,7 @@
 Single use: a challenge is consumed by its first answer, right or wrong, and expires after a few
 minutes; "new image" replaces it.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -53,7 +54,7 @@ class CaptchaService:
                 challenge.used_at = self._clock.now()
 
     def refresh(self, challenge_id: str | None) -> str:
-        """"Changer l'image": the old challenge stops working, a new one is returned."""
+        """ "Changer l'image": the old challenge stops working, a new one is returned."""
         self.discard(challenge_id)
         return self.new_challenge()
 

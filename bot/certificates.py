@@ -4,6 +4,7 @@ Their addresses cannot be used for a new account: the seeds send their holders t
 "opt for access without a certificate" procedure, with a different advice for a sole holder
 and for an address shared by several holders.
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,11 @@ def load_certificate_accounts(sessions: sessionmaker, csv_path: Path) -> int:
             if not email.ok or not holder:
                 raise ValueError(f"{csv_path}:{line}: needs a valid email and a holder")
             key = email_key(email.value)
-            exists = session.scalar(select(CertificateAccount.id).where(
-                CertificateAccount.email_key == key, CertificateAccount.holder == holder))
+            exists = session.scalar(
+                select(CertificateAccount.id).where(
+                    CertificateAccount.email_key == key, CertificateAccount.holder == holder
+                )
+            )
             if exists is None:
                 session.add(CertificateAccount(email_key=key, holder=holder))
                 added += 1
@@ -37,5 +41,7 @@ def load_certificate_accounts(sessions: sessionmaker, csv_path: Path) -> int:
 
 def certificate_holders(session: Session, key: str) -> int:
     return session.scalar(
-        select(func.count()).select_from(CertificateAccount).where(CertificateAccount.email_key == key)
+        select(func.count())
+        .select_from(CertificateAccount)
+        .where(CertificateAccount.email_key == key)
     )

@@ -1,4 +1,5 @@
 """Time for the service: the real clock, or one that tests move (48 h expiry without waiting)."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone

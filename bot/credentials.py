@@ -1,4 +1,5 @@
 """Passwords and activation codes: how they are made, hashed and checked. Never stored in clear."""
+
 from __future__ import annotations
 
 import hashlib

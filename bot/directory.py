@@ -3,6 +3,7 @@
 Rows are turned into plain records here, field by field, so that a password hash or an
 activation code's hash can never reach a screen by accident.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,9 +17,22 @@ from bot import rules
 from bot.storage import Account, Registration
 
 # The personal fields both kinds of rows have (never password_hash nor code_hash).
-PERSONAL_FIELDS = ("email", "surname", "first_name", "phone", "street_number", "street_type",
-                   "street_name", "complement", "postcode", "city", "country", "trust_question",
-                   "trust_answer", "language")
+PERSONAL_FIELDS = (
+    "email",
+    "surname",
+    "first_name",
+    "phone",
+    "street_number",
+    "street_type",
+    "street_name",
+    "complement",
+    "postcode",
+    "city",
+    "country",
+    "trust_question",
+    "trust_answer",
+    "language",
+)
 
 
 @dataclass(frozen=True)
@@ -32,8 +46,14 @@ class RegistrationRecord:
 
     @classmethod
     def from_row(cls, row: Registration) -> "RegistrationRecord":
-        return cls(row.id, row.status, row.created_at, row.expires_at, row.closed_at,
-                   {name: getattr(row, name) for name in PERSONAL_FIELDS if getattr(row, name)})
+        return cls(
+            row.id,
+            row.status,
+            row.created_at,
+            row.expires_at,
+            row.closed_at,
+            {name: getattr(row, name) for name in PERSONAL_FIELDS if getattr(row, name)},
+        )
 
 
 @dataclass(frozen=True)
@@ -44,16 +64,20 @@ class AccountRecord:
 
     @classmethod
     def from_row(cls, row: Account) -> "AccountRecord":
-        return cls(row.subscriber_number, row.registered_at,
-                   {name: getattr(row, name) for name in PERSONAL_FIELDS if getattr(row, name)})
+        return cls(
+            row.subscriber_number,
+            row.registered_at,
+            {name: getattr(row, name) for name in PERSONAL_FIELDS if getattr(row, name)},
+        )
 
 
 class Directory:
     def __init__(self, sessions: sessionmaker):
         self._sessions = sessions
 
-    def registrations(self, status: Optional[str] = None, email: Optional[str] = None,
-                      limit: int = 100) -> list[RegistrationRecord]:
+    def registrations(
+        self, status: Optional[str] = None, email: Optional[str] = None, limit: int = 100
+    ) -> list[RegistrationRecord]:
         """The most recent first."""
         query = select(Registration).order_by(Registration.created_at.desc()).limit(limit)
         if status:
@@ -70,8 +94,9 @@ class Directory:
 
     def account(self, number_or_email: str) -> Optional[AccountRecord]:
         wanted = number_or_email.strip()
-        query = select(Account).where(or_(Account.subscriber_number == wanted,
-                                          Account.email_key == rules.email_key(wanted)))
+        query = select(Account).where(
+            or_(Account.subscriber_number == wanted, Account.email_key == rules.email_key(wanted))
+        )
         with self._sessions() as session:
             row = session.scalar(query)
             return AccountRecord.from_row(row) if row else None

@@ -6,6 +6,7 @@ which value is which ("Nom : Durand, prénom : Paul", "NOM JONES PRÉNOM SARAH",
 without them, the first word of a name is the first name unless capitals say otherwise. What is
 found here is raw text: the field rules in `bot.rules` still validate and normalise every value.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,22 +15,59 @@ import re
 import gender_guesser.detector
 import phonenumbers
 
-from bot.addresses import (without_courtesy, LABELS, is_complement, read_address, read_street_line, read_town,
-                           split_segments)
+from bot.addresses import (
+    LABELS,
+    is_complement,
+    read_address,
+    read_street_line,
+    read_town,
+    split_segments,
+    without_courtesy,
+)
 from bot.rules.text import fold, tidy
 
-__all__ = ["field_mentioned", "field_named", "find_email", "find_phone", "is_skip",
-           "parse_details", "read_name", "read_street_line", "split_name"]
+__all__ = [
+    "field_mentioned",
+    "field_named",
+    "find_email",
+    "find_phone",
+    "is_skip",
+    "parse_details",
+    "read_name",
+    "read_street_line",
+    "split_name",
+]
 
 # Bounded parts (RFC 5321 sizes) and no "@" inside them: a long run such as "x@x@x@…" is
 # scanned in linear time instead of backtracking for minutes. The address must be a whole word:
 # in an over-long one, a part that fits the bounds is not an address the user typed.
-_EMAIL = re.compile(r"(?<![^\s,;<>()])[^\s,;<>()@]{1,64}@[^\s,;<>()@]{1,253}\.[^\s,;<>()@.]{1,63}"
-                    r"(?![^\s,;<>().])")
+_EMAIL = re.compile(
+    r"(?<![^\s,;<>()])[^\s,;<>()@]{1,64}@[^\s,;<>()@]{1,253}\.[^\s,;<>()@.]{1,63}"
+    r"(?![^\s,;<>().])"
+)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
-SKIP_WORDS = frozenset({"skip", "pass", "passer", "passe", "aucun", "aucune", "none", "rien",
-                        "nothing", "sans", "vide", "-", "n/a", "na", "no", "non", "pas de"})
+SKIP_WORDS = frozenset(
+    {
+        "skip",
+        "pass",
+        "passer",
+        "passe",
+        "aucun",
+        "aucune",
+        "none",
+        "rien",
+        "nothing",
+        "sans",
+        "vide",
+        "-",
+        "n/a",
+        "na",
+        "no",
+        "non",
+        "pas de",
+    }
+)
 
 
 def is_skip(text: str | None) -> bool:
@@ -90,26 +128,36 @@ def _whole_phone(candidate: str) -> phonenumbers.PhoneNumberMatch | None:
 def find_phone(text: str) -> tuple[str, str] | None:
     """The first valid phone number in the text, and the text without it."""
     match = _phone_match(text or "")
-    return (match.raw_string, text[:match.start] + " " + text[match.end:]) if match else None
+    return (match.raw_string, text[: match.start] + " " + text[match.end :]) if match else None
 
 
 # Titles, greetings and words that end a name ("Marie Curie et j'habite ...") or are never one.
-_TITLES = frozenset("""
+_TITLES = frozenset(
+    """
     m m. mr mr. mrs mrs. ms ms. mme mme. mlle mlle. miss monsieur madame mademoiselle dr dr.
     docteur doctor pr pr. prof prof.
-""".split())
+""".split()
+)
 _GREETINGS = frozenset("bonjour bonsoir salut coucou hello hi hey".split())
 _TRAILERS = frozenset("here ici speaking".split())
-_NOT_NAMES = LABELS | _TRAILERS | frozenset("""
+_NOT_NAMES = (
+    LABELS
+    | _TRAILERS
+    | frozenset(
+        """
     a an the my your is are am was and or not to of in on at for with from it this that there yes
     ok okay please thanks thank you sure lost done live living je tu il elle nous vous moi toi est
     suis et ou pas pour avec sur dans un une au aux mon ma mes ton ta oui non merci bon bien svp
     voici voila habite j'habite demeurant c'est j'ai d'accord nom prenom prenoms name surname
     firstname lastname adresse address ville city pays country
-""".split())
+""".split()
+    )
+)
 # Particles that start a surname of several words ("De La Fontaine", "Van Damme").
-_PARTICLES = frozenset("de du des d le la les van von der den da di del della dos das mac mc "
-                       "saint st sainte ste ben el al ter ten o".split())
+_PARTICLES = frozenset(
+    "de du des d le la les van von der den da di del della dos das mac mc "
+    "saint st sainte ste ben el al ter ten o".split()
+)
 # "je m'appelle Marie Curie", "I'm Sarah Jones", "mon nom de famille est Curie".
 _INTRO = re.compile(
     r"(?:^|(?<=[\s!.]))(?:"
@@ -119,16 +167,22 @@ _INTRO = re.compile(
     r"j(?:e |['’])?m['’ ]?ap+el+e|je me nomme|je me pr[ée]sente|moi c(?:['’]est)?|c['’]est|"
     r"je suis|my name is|my name['’]s|i['’]m|"
     r"i am|this is|it['’]s|nom ?:|name ?:"
-    r")(?=\s)", re.IGNORECASE)
+    r")(?=\s)",
+    re.IGNORECASE,
+)
 # Labels before a phone number or an e-mail address ("tél. :", "my email is").
 _PHONE_LABEL = re.compile(
     r"(?<![^\s,;])(?:(?:my|mon|ma|le|la|the|and|et|your)\s+){0,2}"
     r"(?:(?:t[ée]l[ée]phone|t[ée]l|phone|cell|cellulaire|mobile|portable|gsm|fixe|num[ée]ro|n[°º]|"
     r"no|number|perso|pro|joignable|reachable)\.?\s*(?:de\s+|d['’])?){1,3}"
-    r"(?:(?:[:=-]|is|est|c['’]est|au|at|on)\s*){0,2}(?:le\s+)?$", re.IGNORECASE)
+    r"(?:(?:[:=-]|is|est|c['’]est|au|at|on)\s*){0,2}(?:le\s+)?$",
+    re.IGNORECASE,
+)
 _EMAIL_LABEL = re.compile(
     r"(?<![^\s,;])(?:(?:my|mon|ma|your)\s+)?(?:(?:e-?mail|mail|courriel|adresse|address|login|"
-    r"identifiant|[ée]lectronique)\s*){1,3}(?:(?:[:=]|is|est|c['’]est)\s*)?$", re.IGNORECASE)
+    r"identifiant|[ée]lectronique)\s*){1,3}(?:(?:[:=]|is|est|c['’]est)\s*)?$",
+    re.IGNORECASE,
+)
 _LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]+")
 
 
@@ -147,8 +201,10 @@ def split_name(words: list[str]) -> dict[str, str]:
     (a surname first, when only the second word is a known first name)."""
     capitals = [w for w in words if len(w) > 1 and w.isupper()]
     if capitals and len(capitals) < len(words):
-        return {"first_name": " ".join(w for w in words if w not in capitals),
-                "surname": " ".join(capitals)}
+        return {
+            "first_name": " ".join(w for w in words if w not in capitals),
+            "surname": " ".join(capitals),
+        }
     if len(words) == 2 and not is_first_name(words[0]) and is_first_name(words[1]):
         return {"first_name": words[1], "surname": words[0]}
     return {"first_name": words[0], "surname": " ".join(words[1:])}
@@ -162,8 +218,11 @@ def _name_words(words: list[str], whole: bool) -> tuple[list[str], bool]:
     titled = len(words) > 1 and fold(words[0]) in _TITLES
     words = words[titled:]
     size = 0
-    while size < min(len(words), 5) and _NAME_WORD.fullmatch(words[size]) \
-            and fold(words[size]) not in _NOT_NAMES:
+    while (
+        size < min(len(words), 5)
+        and _NAME_WORD.fullmatch(words[size])
+        and fold(words[size]) not in _NOT_NAMES
+    ):
         size += 1
     if whole and not all(fold(w) in _TRAILERS for w in words[size:]):
         return [], titled
@@ -176,7 +235,7 @@ def _plain_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
         return {}
     intro = _INTRO.search(segment)
     if intro:
-        words, titled = _name_words(segment[intro.end():].split(), whole=False)
+        words, titled = _name_words(segment[intro.end() :].split(), whole=False)
     elif introduced_only:
         return {}
     else:
@@ -206,7 +265,9 @@ _FIELD_LABEL = re.compile(
     r"|(?P<postcode>code\s+postal|cp|post\s?code|postal\s+code|zip(?:\s+code)?)(?=\s*[:=])"
     r"|(?P<country>pays|country)(?=\s*[:=])"
     r"|(?P<complement>compl[ée]ment(?:\s+d['’]\s?adresse)?)(?=\s*[:=])"
-    r")(?P<sep>\s*[:=]|\s+(?:est|is|c['’]est)(?=\s))?(?=[\s:=]|$)", re.IGNORECASE)
+    r")(?P<sep>\s*[:=]|\s+(?:est|is|c['’]est)(?=\s))?(?=[\s:=]|$)",
+    re.IGNORECASE,
+)
 
 
 def _pieces(segment: str) -> list[tuple[str | None, bool, str]]:
@@ -230,8 +291,11 @@ def _pieces(segment: str) -> list[tuple[str | None, bool, str]]:
         pieces.append((*current, segment[text_start:start]))
         kept_end, text_start, current = max(end, start + 1), end, (kind, bare)
     pieces.append((*current, segment[text_start:]))
-    return [(kind, bare, tidy(text).strip(" :=")) for kind, bare, text in pieces
-            if kind is not None or tidy(text).strip(" :=")]
+    return [
+        (kind, bare, tidy(text).strip(" :="))
+        for kind, bare, text in pieces
+        if kind is not None or tidy(text).strip(" :=")
+    ]
 
 
 def _labelled_names(segments: list[list[tuple[str | None, bool, str]]]) -> dict[str, str]:
@@ -259,8 +323,9 @@ def _labelled_name(kinds: list[str], words: list[str]) -> dict[str, str]:
     """The name that labels of `kinds` (one, or two in a row) give to `words`."""
     if len(kinds) == 2 and "name" in kinds:  # "Name Surname: Emma Smith"
         other = kinds[1 - kinds.index("name")]
-        kinds = [k if k != "name" else ("first_name" if other == "surname" else "surname")
-                 for k in kinds]
+        kinds = [
+            k if k != "name" else ("first_name" if other == "surname" else "surname") for k in kinds
+        ]
     if len(kinds) == 2 and kinds[0] == kinds[1]:
         kinds = kinds[:1]
     if len(kinds) == 2 and len(words) >= 2:  # "Nom Prénom : Durand Paul"
@@ -289,7 +354,7 @@ def read_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
 def _cut(text: str, start: int, end: int, label: re.Pattern) -> str:
     """`text` without text[start:end] and the label just before it, a comma in their place."""
     before = label.search(text, max(0, start - 60), start)
-    return text[:before.start() if before else start] + " , " + text[end:]
+    return text[: before.start() if before else start] + " , " + text[end:]
 
 
 _EXCLAMATIONS = re.compile(r"(?<![!?])[!?]+(?!\S)")
@@ -308,23 +373,36 @@ def parse_details(text: str | None) -> dict[str, str]:
         found["phone"] = phone.raw_string
         text = _cut(text, phone.start, phone.end, _PHONE_LABEL)
     segments = [_pieces(segment) for segment in split_segments(_EXCLAMATIONS.sub(" , ", text))]
-    labelled = {kind: value for pieces in segments for kind, _, value in pieces
-                if kind in _FIELD_KINDS and value}
+    labelled = {
+        kind: value
+        for pieces in segments
+        for kind, _, value in pieces
+        if kind in _FIELD_KINDS and value
+    }
     # Labelled values are read as parts of the address too ("ville : Bordeaux" after a street
     # gives a whole address), and so is a labelled name followed by more ("Nom : Durand Paul
     # 5 rue ...": the name is read from the labels).
-    address, leftovers = read_address([
-        value for pieces in segments for kind, _, value in pieces
-        if kind is None or (kind in _FIELD_KINDS and value)
-        or (kind in _NAME_KINDS and any(c.isdigit() for c in value))])
+    address, leftovers = read_address(
+        [
+            value
+            for pieces in segments
+            for kind, _, value in pieces
+            if kind is None
+            or (kind in _FIELD_KINDS and value)
+            or (kind in _NAME_KINDS and any(c.isdigit() for c in value))
+        ]
+    )
     found.update(address)
     names = _labelled_names(segments)
     found.update(names)
     for after_street, segment in leftovers:
         if names:
             break  # labels say which words are the name
-        name = None if segment in labelled.values() else \
-            _plain_name(segment, introduced_only=after_street)
+        name = (
+            None
+            if segment in labelled.values()
+            else _plain_name(segment, introduced_only=after_street)
+        )
         if name:
             found.update(name)  # a name comes before the address, or a phrase introduces it
             break
@@ -339,8 +417,11 @@ def parse_details(text: str | None) -> dict[str, str]:
 
 # Field names users say when they correct one value; longest phrases are tried first.
 _FIELD_WORDS = (
-    ("login_email", r"adresse (?:electronique|e-?mail|mail)|(?:e-?mail|mail) address|e-?mail|mail|"
-                    r"courriel|identifiant|login"),
+    (
+        "login_email",
+        r"adresse (?:electronique|e-?mail|mail)|(?:e-?mail|mail) address|e-?mail|mail|"
+        r"courriel|identifiant|login",
+    ),
     ("password", r"mot de passe|password|mdp"),
     ("trust_answer", r"reponse|answer"),
     ("trust_question", r"question"),
@@ -350,11 +431,17 @@ _FIELD_WORDS = (
     ("phone", r"(?:numero de )?telephone|tel|phone(?: number)?|mobile|portable|numero"),
     ("first_name", r"prenom|first name|given name|forename"),
     ("surname", r"nom de famille|nom|surname|last name|family name|name"),
-    ("city", r"nom de (?:la )?ville|ville|city(?: name)?|town|commune|j['’ ]?habite a|habite a|"
-             r"i live in|live in|living in|based in"),
+    (
+        "city",
+        r"nom de (?:la )?ville|ville|city(?: name)?|town|commune|j['’ ]?habite a|habite a|"
+        r"i live in|live in|living in|based in",
+    ),
     ("country", r"pays|country"),
-    ("street", r"nom de (?:la )?(?:rue|voie)|street name|adresse(?: postale)?|(?:postal )?address|"
-               r"rue|street|voie"),
+    (
+        "street",
+        r"nom de (?:la )?(?:rue|voie)|street name|adresse(?: postale)?|(?:postal )?address|"
+        r"rue|street|voie",
+    ),
 )
 _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in _FIELD_WORDS]
 # A correction is phrased as one: "changer ...", "fix ...", "oups", "finalement", "non c'est ...",
@@ -367,23 +454,29 @@ _CORRECTION = re.compile(
     r"|^(?:non|no|nope)\s*,?\s*(?:c['’]est|it['’]s|it is)\b"
     r"|\b(?:mon|ma|mes|my)\s+(?:[\w'’-]+\s+){0,3}?(?:est|is|sont|are|:|c['’]est|should|must|"
     r"doit|devrait|s['’]ecrit)"
-    r"|\b(?:c['’]est|it['’]s|is)\s+\S[^.!?]{0,60}?\s(?:pas|et non|not)\b")
+    r"|\b(?:c['’]est|it['’]s|is)\s+\S[^.!?]{0,60}?\s(?:pas|et non|not)\b"
+)
 _VALUE_MARKER = re.compile(
     r"(?:(?:\s|^|,)\s*(?:to|into|is|as|by|with|par|est|sera|devient|en|c['’]est|it['’]s|it is|"
     r"should be|must be|doit etre|devrait etre|s['’]ecrit)\s+|\s*[:=]\s*)"
     r"(?:(?:spelled|spelt|written|actually|really|rather|plutot|en fait|bien|vraiment)\s+){0,3}"
-    r"(.+)$")
+    r"(.+)$"
+)
 # "c'est Martin mon nom": the value comes before the field's name.
 _VALUE_BEFORE = re.compile(
-    r"(?:c['’]est|it['’]s|it is)\s+(.{1,60}?)\s*,?\s*(?:(?:mon|ma|mes|my|le|la|the)\s+)?$")
-_JUDGEMENT = re.compile(r"(?:wrong|faux|fausse|incorrect\w*|errone\w*|mauvais\w*|pas bon\w*|"
-                        r"not right|mistaken|false|misspelt|misspelled|"
-                        r"mal (?:ecrit|orthographi|saisi|tape)\w*)\b")
+    r"(?:c['’]est|it['’]s|it is)\s+(.{1,60}?)\s*,?\s*(?:(?:mon|ma|mes|my|le|la|the)\s+)?$"
+)
+_JUDGEMENT = re.compile(
+    r"(?:wrong|faux|fausse|incorrect\w*|errone\w*|mauvais\w*|pas bon\w*|"
+    r"not right|mistaken|false|misspelt|misspelled|"
+    r"mal (?:ecrit|orthographi|saisi|tape)\w*)\b"
+)
 # "j'habite à Berlin", "I live in Lyon": the town follows the words that name the field.
 _LIVING_IN = re.compile(r"(?:habite a|live in|living in|based in)$")
 # "69003 pas 69002", "Lyon, not Lille": the old value is not part of the new one.
-_OLD_VALUE = re.compile(r"\s*,?\s+(?:pas|et non|not|instead of|au lieu de|rather than)\s.*$",
-                        re.IGNORECASE)
+_OLD_VALUE = re.compile(
+    r"\s*,?\s+(?:pas|et non|not|instead of|au lieu de|rather than)\s.*$", re.IGNORECASE
+)
 
 
 def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
@@ -395,9 +488,12 @@ def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
         return None  # "not-an-address" names a field but changes nothing
     # The longest field words win ("the street name" is the street, not the surname), then
     # the order of the list.
-    found = [(-(match.end() - match.start()), order, field, match)
-             for order, (field, pattern) in enumerate(_FIELD_PATTERNS)
-             for match in [pattern.search(folded)] if match]
+    found = [
+        (-(match.end() - match.start()), order, field, match)
+        for order, (field, pattern) in enumerate(_FIELD_PATTERNS)
+        for match in [pattern.search(folded)]
+        if match
+    ]
     if not found:
         return None
     _, _, field, match = min(found, key=lambda item: item[:2])
@@ -413,8 +509,11 @@ def field_named(text: str | None) -> str | None:
     if not text or len(text.split()) > 6:
         return None
     folded = fold(text)
-    spans = sorted((start - end, start, end, field) for field, pattern in _FIELD_PATTERNS
-                   for start, end in (m.span() for m in pattern.finditer(folded)))
+    spans = sorted(
+        (start - end, start, end, field)
+        for field, pattern in _FIELD_PATTERNS
+        for start, end in (m.span() for m in pattern.finditer(folded))
+    )
     taken: list[tuple[int, int]] = []
     fields = set()
     for _, start, end, field in spans:
@@ -428,8 +527,11 @@ def _new_value(text: str, folded: str, field: str, named: re.Match) -> str | Non
     if field == "login_email":
         return find_email(text)
     if field == "city" and _LIVING_IN.search(named.group(0)):
-        town = without_courtesy(tidy(text[named.end():] if len(fold(text)) == len(folded)
-                                     else folded[named.end():]).strip(" .!,"))
+        town = without_courtesy(
+            tidy(
+                text[named.end() :] if len(fold(text)) == len(folded) else folded[named.end() :]
+            ).strip(" .!,")
+        )
         return town if 0 < len(town.split()) <= 4 else None
     if field == "phone":
         phone = find_phone(text)
@@ -442,11 +544,11 @@ def _new_value(text: str, folded: str, field: str, named: re.Match) -> str | Non
     if judged:  # "the postcode is wrong, it should be ...": the value comes after
         marker = _VALUE_MARKER.search(folded, judged.end())
     if marker:
-        value = source[marker.start(1):]
+        value = source[marker.start(1) :]
     else:
         before = _VALUE_BEFORE.search(folded, max(0, named.start() - 80), named.start())
         if not before:
             return None
-        value = source[before.start(1):before.end(1)]
+        value = source[before.start(1) : before.end(1)]
     value = tidy(_OLD_VALUE.sub("", value)).strip(" .!,\"'«»")
     return value or None

@@ -1,4 +1,5 @@
 """Problems with a stable code and a text in each language, and how results carry them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,8 +15,18 @@ DEFAULT_LANGUAGE = "fr"
 PARIS = ZoneInfo("Europe/Paris")
 
 FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 T = TypeVar("T")
@@ -45,8 +56,9 @@ ECHOED = "value"
 HIDDEN = "••••••••"
 
 
-def render(code: str, language: str, params: Mapping[str, Any] | None = None,
-           zone: ZoneInfo = PARIS) -> str:
+def render(
+    code: str, language: str, params: Mapping[str, Any] | None = None, zone: ZoneInfo = PARIS
+) -> str:
     language = language_or_default(language)
     template = CATALOGUE[code][language]
     values = {}

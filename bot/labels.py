@@ -1,14 +1,17 @@
 """Names of the form's fields, of the procedure's steps and of the topics the assistant knows,
 in French and in English: what the assistant says when it tells the user where they are or asks
 which of two things they meant."""
+
 from __future__ import annotations
 
 FIELD_LABELS = {
     "terms_accepted": {"fr": "conditions générales", "en": "terms and conditions"},
     "captcha_answer": {"fr": "CAPTCHA", "en": "CAPTCHA"},
     "login_email": {"fr": "adresse électronique", "en": "email address"},
-    "login_email_confirmation": {"fr": "confirmation de l'adresse électronique",
-                                 "en": "email confirmation"},
+    "login_email_confirmation": {
+        "fr": "confirmation de l'adresse électronique",
+        "en": "email confirmation",
+    },
     "password": {"fr": "mot de passe", "en": "password"},
     "password_confirmation": {"fr": "confirmation du mot de passe", "en": "password confirmation"},
     "surname": {"fr": "nom", "en": "surname"},
@@ -32,16 +35,42 @@ FIELD_LABELS = {
 STEPS = (
     ("terms", ("terms_accepted", "captcha_answer")),
     ("login", ("login_email", "login_email_confirmation", "password", "password_confirmation")),
-    ("form", ("surname", "first_name", "phone", "street_number", "street_type", "street_name",
-              "complement", "postcode", "city", "country", "trust_question", "trust_answer")),
+    (
+        "form",
+        (
+            "surname",
+            "first_name",
+            "phone",
+            "street_number",
+            "street_type",
+            "street_name",
+            "complement",
+            "postcode",
+            "city",
+            "country",
+            "trust_question",
+            "trust_answer",
+        ),
+    ),
     ("activation", ("activation_code", "activation_captcha", "activation_email")),
 )
 STEP_LABELS = {
-    "terms": {"fr": "étape 1 sur 4 (conditions générales et CAPTCHA)",
-              "en": "step 1 of 4 (terms and conditions and CAPTCHA)"},
-    "login": {"fr": "étape 2 sur 4 (identifiants de connexion)", "en": "step 2 of 4 (login details)"},
-    "form": {"fr": "étape 3 sur 4 (formulaire d'inscription)", "en": "step 3 of 4 (registration form)"},
-    "summary": {"fr": "étape 4 sur 4 (récapitulatif à valider)", "en": "step 4 of 4 (summary to confirm)"},
+    "terms": {
+        "fr": "étape 1 sur 4 (conditions générales et CAPTCHA)",
+        "en": "step 1 of 4 (terms and conditions and CAPTCHA)",
+    },
+    "login": {
+        "fr": "étape 2 sur 4 (identifiants de connexion)",
+        "en": "step 2 of 4 (login details)",
+    },
+    "form": {
+        "fr": "étape 3 sur 4 (formulaire d'inscription)",
+        "en": "step 3 of 4 (registration form)",
+    },
+    "summary": {
+        "fr": "étape 4 sur 4 (récapitulatif à valider)",
+        "en": "step 4 of 4 (summary to confirm)",
+    },
     "activation": {"fr": "activation de l'espace", "en": "activation of the account"},
     "none": {"fr": "aucune démarche en cours", "en": "nothing in progress"},
 }

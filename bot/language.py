@@ -4,13 +4,15 @@ The conversation's language is set by the first real sentence (French by default
 changes on request, or when the user writes a whole sentence clearly in the other language. A
 bare e-mail, number, name, address, "ok" or "Paris" says nothing about a language.
 """
+
 from __future__ import annotations
 
 import re
 
 from bot.rules.text import fold
 
-FRENCH_WORDS = frozenset("""
+FRENCH_WORDS = frozenset(
+    """
     je j m moi tu vous nous mon ma mes votre vos notre le la les un une des du au aux de est
     et ou pour avec sur dans sans quoi quel quelle quels comment pourquoi ou quand combien qui que
     qu c ce cet cette d l s n ne pas plus ai as avons avez suis es sont etre avoir faire peux peut
@@ -19,8 +21,10 @@ FRENCH_WORDS = frozenset("""
     activer activation besoin entreprise entreprises delai adresse courriel quelle gerer en
     dis donne raconte montre sais savoir ces ses leur lui elle il ils elles mais si car donc alors
     aussi tres tout tous comme chez par vers entre depuis pendant
-""".split())
-ENGLISH_WORDS = frozenset("""
+""".split()
+)
+ENGLISH_WORDS = frozenset(
+    """
     i my mine you your we our the an is are was be been am and or for with in at of to
     from what which who how why when where do does did can could would should will have has had
     want like need create set up sign register registration account accounts help password
@@ -28,16 +32,28 @@ ENGLISH_WORDS = frozenset("""
     company companies deadline address this that it its not don didn there here about tell
     give show know some any just they them he she his her make let much many more most now only
     other than then very also because but if so as by will joke weather
-""".split())
-GREETINGS = {"bonjour": "fr", "bonsoir": "fr", "salut": "fr", "coucou": "fr",
-             "hello": "en", "hi": "en", "hey": "en", "good morning": "en", "good evening": "en"}
+""".split()
+)
+GREETINGS = {
+    "bonjour": "fr",
+    "bonsoir": "fr",
+    "salut": "fr",
+    "coucou": "fr",
+    "hello": "en",
+    "hi": "en",
+    "hey": "en",
+    "good morning": "en",
+    "good evening": "en",
+}
 # Accented letters are a strong sign of French in this context.
 _ACCENTED = re.compile(r"[éèêëàâçùûôîïœ]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 SHORT_REQUEST_WORDS = 7  # longer messages name a language as a request only with a verb
 MAX_SWITCH_REQUEST_WORDS = 14
-REQUEST_VERBS = frozenset("""speak talk write answer reply continue switch change parler parlez
-    parle ecrire ecrivez repondre repondez continuer continuez passer passez changer""".split())
+REQUEST_VERBS = frozenset(
+    """speak talk write answer reply continue switch change parler parlez
+    parle ecrire ecrivez repondre repondez continuer continuez passer passez changer""".split()
+)
 _SWITCH_REQUESTS = {
     "en": re.compile(r"\b(english|anglais|inglese|ingles|englisch)\b"),
     "fr": re.compile(r"\b(french|francais|francaise|franzosisch)\b"),
@@ -73,11 +89,15 @@ def requested_language(text: str | None) -> str | None:
     names both ("I don't understand French, can you talk English?"), the last one named."""
     folded = fold(text or "")
     words = _WORD.findall(folded)
-    if len(words) > MAX_SWITCH_REQUEST_WORDS or \
-            (len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)):
+    if len(words) > MAX_SWITCH_REQUEST_WORDS or (
+        len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)
+    ):
         return None
-    named = [(match.start(), language) for language, pattern in _SWITCH_REQUESTS.items()
-             for match in pattern.finditer(folded)]
+    named = [
+        (match.start(), language)
+        for language, pattern in _SWITCH_REQUESTS.items()
+        for match in pattern.finditer(folded)
+    ]
     return max(named)[1] if named else None
 
 

@@ -1,4 +1,5 @@
 """Sending e-mail: as RFC 822 files in a local outbox (default) or through an SMTP server."""
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,15 @@ class FileOutbox:
 
 
 class SmtpMailer:
-    def __init__(self, host: str, port: int, user: str = "", password: str = "",
-                 starttls: bool = False, timeout: float = 15):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        user: str = "",
+        password: str = "",
+        starttls: bool = False,
+        timeout: float = 15,
+    ):
         self.host, self.port = host, port
         self.user, self.password = user, password
         self.starttls, self.timeout = starttls, timeout
@@ -56,8 +64,13 @@ class SmtpMailer:
 
 def mailer_from_settings(settings: Settings):
     if settings.mail_backend == "smtp":
-        return SmtpMailer(settings.smtp_host, settings.smtp_port, settings.smtp_user,
-                          settings.smtp_password, settings.smtp_starttls)
+        return SmtpMailer(
+            settings.smtp_host,
+            settings.smtp_port,
+            settings.smtp_user,
+            settings.smtp_password,
+            settings.smtp_starttls,
+        )
     if settings.mail_backend == "file":
         return FileOutbox(settings.mail_outbox_dir)
     raise ValueError(f"MAIL_BACKEND must be 'file' or 'smtp', not {settings.mail_backend!r}")

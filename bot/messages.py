@@ -29,50 +29,50 @@ CATALOGUE = {
     },
     "email.in_use": {
         "fr": "Cette adresse électronique est déjà associée à un autre espace professionnel, "
-              "veuillez en saisir une autre ou vous mettre en relation avec le détenteur de cet espace. "
-              "L'adresse électronique est l'identifiant unique de l'espace : une adresse ne peut être "
-              "associée qu'à un seul espace.",
+        "veuillez en saisir une autre ou vous mettre en relation avec le détenteur de cet espace. "
+        "L'adresse électronique est l'identifiant unique de l'espace : une adresse ne peut être "
+        "associée qu'à un seul espace.",
         "en": "This email address is already linked to another professional account: please enter "
-              "another one or contact the holder of that account. The email address is the only "
-              "username for an account: an address can only be linked to one account.",
+        "another one or contact the holder of that account. The email address is the only "
+        "username for an account: an address can only be linked to one account.",
     },
     "email.pending": {
         "fr": "Une création d'espace est déjà en attente d'activation pour cette adresse. Pendant le "
-              "délai d'activation, il est impossible de redemander un code d'activation avec la même "
-              "adresse électronique. Utilisez le code reçu avant le {deadline} ; passé ce délai, "
-              "l'adresse sera de nouveau disponible.",
+        "délai d'activation, il est impossible de redemander un code d'activation avec la même "
+        "adresse électronique. Utilisez le code reçu avant le {deadline} ; passé ce délai, "
+        "l'adresse sera de nouveau disponible.",
         "en": "An account set-up is already pending activation for this address. During the "
-              "activation period you cannot request another activation code for the same email "
-              "address. Use the code you received before {deadline}; after that, the address will be "
-              "free again.",
+        "activation period you cannot request another activation code for the same email "
+        "address. Use the code you received before {deadline}; after that, the address will be "
+        "free again.",
     },
     "email.certificate_sole": {
         "fr": "Cette adresse électronique est associée à un espace avec certificat (nécessairement "
-              "invalide) : la création d'un nouvel espace n'est pas possible. Vous en êtes le seul "
-              "détenteur : optez pour l'accès sans certificat, qui vous permettra de conserver votre "
-              "adresse électronique habituelle et de retrouver votre espace avec tous vos dossiers et "
-              "services (fiche FOCUS « Opter pour l'accès avec une adresse électronique et un mot de "
-              "passe »). Si vous ne déteniez aucun espace, choisissez une autre adresse électronique.",
+        "invalide) : la création d'un nouvel espace n'est pas possible. Vous en êtes le seul "
+        "détenteur : optez pour l'accès sans certificat, qui vous permettra de conserver votre "
+        "adresse électronique habituelle et de retrouver votre espace avec tous vos dossiers et "
+        "services (fiche FOCUS « Opter pour l'accès avec une adresse électronique et un mot de "
+        "passe »). Si vous ne déteniez aucun espace, choisissez une autre adresse électronique.",
         "en": "This email address is linked to an account with a certificate (necessarily invalid): "
-              "a new account cannot be set up with it. You are its sole holder: opt for an account "
-              "accessible without a certificate, which lets you keep your regular email address and "
-              "all your company details and services (FOCUS Guide “Opting for an Account Accessible "
-              "with an Email Address and Password”). If you have never had an account, choose a "
-              "different email address.",
+        "a new account cannot be set up with it. You are its sole holder: opt for an account "
+        "accessible without a certificate, which lets you keep your regular email address and "
+        "all your company details and services (FOCUS Guide “Opting for an Account Accessible "
+        "with an Email Address and Password”). If you have never had an account, choose a "
+        "different email address.",
     },
     "email.certificate_shared": {
         "fr": "Cette adresse électronique est associée à plusieurs espaces avec certificat "
-              "(nécessairement invalides) : la création d'un nouvel espace n'est pas possible. Vous "
-              "n'en êtes pas le seul détenteur : optez pour l'accès sans certificat, mais vous devrez "
-              "choisir une autre adresse électronique que l'habituelle ; un seul collaborateur peut "
-              "conserver cette adresse (fiche FOCUS « Opter pour l'accès avec une adresse électronique "
-              "et un mot de passe »). Si vous ne déteniez aucun espace, choisissez une autre adresse.",
+        "(nécessairement invalides) : la création d'un nouvel espace n'est pas possible. Vous "
+        "n'en êtes pas le seul détenteur : optez pour l'accès sans certificat, mais vous devrez "
+        "choisir une autre adresse électronique que l'habituelle ; un seul collaborateur peut "
+        "conserver cette adresse (fiche FOCUS « Opter pour l'accès avec une adresse électronique "
+        "et un mot de passe »). Si vous ne déteniez aucun espace, choisissez une autre adresse.",
         "en": "This email address is linked to several accounts with a certificate (necessarily "
-              "invalid): a new account cannot be set up with it. You are not its sole holder: opt for "
-              "an account accessible without a certificate, but you will have to choose a different "
-              "email address than your regular one; only one employee can keep this address (FOCUS "
-              "Guide “Opting for an Account Accessible with an Email Address and Password”). If you "
-              "have never had an account, choose a different email address.",
+        "invalid): a new account cannot be set up with it. You are not its sole holder: opt for "
+        "an account accessible without a certificate, but you will have to choose a different "
+        "email address than your regular one; only one employee can keep this address (FOCUS "
+        "Guide “Opting for an Account Accessible with an Email Address and Password”). If you "
+        "have never had an account, choose a different email address.",
     },
     # Password
     "password.required": {
@@ -105,9 +105,9 @@ CATALOGUE = {
     },
     "password.confirmation_mismatch": {
         "fr": "La confirmation ne correspond pas au mot de passe saisi. Saisissez de nouveau votre mot "
-              "de passe, puis sa confirmation.",
+        "de passe, puis sa confirmation.",
         "en": "The confirmation does not match the password you entered. Please type your password "
-              "again, then its confirmation.",
+        "again, then its confirmation.",
     },
     # Identity and contact
     "surname.required": {"fr": "Le nom est obligatoire.", "en": "The surname is required."},
@@ -119,7 +119,10 @@ CATALOGUE = {
         "fr": "Le nom ne doit pas dépasser {max} caractères.",
         "en": "The surname must not be longer than {max} characters.",
     },
-    "first_name.required": {"fr": "Le prénom est obligatoire.", "en": "The first name is required."},
+    "first_name.required": {
+        "fr": "Le prénom est obligatoire.",
+        "en": "The first name is required.",
+    },
     "first_name.invalid": {
         "fr": "Le prénom ne peut contenir que des lettres, des espaces, des traits d'union et des apostrophes.",
         "en": "The first name may only contain letters, spaces, hyphens and apostrophes.",
@@ -134,21 +137,21 @@ CATALOGUE = {
     },
     "phone.invalid": {
         "fr": "« {value} » n'est pas un numéro de téléphone valide. Saisissez un numéro français "
-              "(01 23 45 67 89) ou international avec son indicatif (+44 20 7946 0958).",
+        "(01 23 45 67 89) ou international avec son indicatif (+44 20 7946 0958).",
         "en": "“{value}” is not a valid telephone number. Enter a French number (01 23 45 67 89) "
-              "or an international one with its country code (+44 20 7946 0958).",
+        "or an international one with its country code (+44 20 7946 0958).",
     },
     "street_number.invalid": {
         "fr": "Le numéro de voie doit être un nombre, éventuellement suivi de bis, ter, quater ou "
-              "d'une lettre (exemple : 12, 12 bis, 12B).",
+        "d'une lettre (exemple : 12, 12 bis, 12B).",
         "en": "The street number must be a number, possibly followed by bis, ter, quater or a "
-              "letter (for example: 12, 12 bis, 12B).",
+        "letter (for example: 12, 12 bis, 12B).",
     },
     "street_type.invalid": {
         "fr": "La nature de la voie ne peut contenir que des lettres (exemple : rue, avenue, boulevard) "
-              "et ne doit pas dépasser {max} caractères.",
+        "et ne doit pas dépasser {max} caractères.",
         "en": "The street type may only contain letters (for example: rue, avenue, boulevard) and "
-              "must not be longer than {max} characters.",
+        "must not be longer than {max} characters.",
     },
     "street_name.invalid": {
         "fr": "Le libellé de la voie ne doit pas dépasser {max} caractères ni contenir de caractères de contrôle.",
@@ -168,22 +171,22 @@ CATALOGUE = {
     },
     "postcode.invalid": {
         "fr": "Le code postal ne peut contenir que des lettres, des chiffres, des espaces et des "
-              "traits d'union ({max} caractères au plus).",
+        "traits d'union ({max} caractères au plus).",
         "en": "The postcode may only contain letters, digits, spaces and hyphens (at most {max} characters).",
     },
     "city.required": {"fr": "La ville est obligatoire.", "en": "The city is required."},
     "city.invalid": {
         "fr": "Le nom de la ville ne peut contenir que des lettres, des chiffres, des espaces, des "
-              "traits d'union et des apostrophes ({max} caractères au plus).",
+        "traits d'union et des apostrophes ({max} caractères au plus).",
         "en": "The city may only contain letters, digits, spaces, hyphens and apostrophes (at most "
-              "{max} characters).",
+        "{max} characters).",
     },
     "country.required": {"fr": "Le pays est obligatoire.", "en": "The country is required."},
     "country.unknown": {
         "fr": "« {value} » n'est pas un pays connu. Saisissez son nom (exemple : France, Belgique) ou "
-              "son code à deux lettres (FR, BE).",
+        "son code à deux lettres (FR, BE).",
         "en": "“{value}” is not a known country. Enter its name (for example: France, Belgium) or its "
-              "two-letter code (FR, BE).",
+        "two-letter code (FR, BE).",
     },
     # Trust question
     "trust_question.unknown": {
@@ -196,9 +199,9 @@ CATALOGUE = {
     },
     "trust_answer.invalid": {
         "fr": "La réponse à la question de confiance ne doit pas dépasser {max} caractères ni "
-              "contenir de caractères de contrôle.",
+        "contenir de caractères de contrôle.",
         "en": "The answer to the trust question must not be longer than {max} characters nor contain "
-              "control characters.",
+        "control characters.",
     },
     # Pre-registration
     "registration.incomplete": {
@@ -207,56 +210,56 @@ CATALOGUE = {
     },
     "registration.terms_not_accepted": {
         "fr": "Vous devez reconnaître avoir pris connaissance des conditions générales et les accepter "
-              "sans restriction pour continuer.",
+        "sans restriction pour continuer.",
         "en": "You must acknowledge that you have read the terms and conditions and accept them "
-              "without restriction to continue.",
+        "without restriction to continue.",
     },
     "registration.too_many": {
         "fr": "Trop de pré-inscriptions ont été faites depuis cette conversation au cours de la dernière "
-              "heure. Vos informations sont conservées : vous pourrez valider de nouveau après le {after}.",
+        "heure. Vos informations sont conservées : vous pourrez valider de nouveau après le {after}.",
         "en": "Too many pre-registrations were made from this conversation in the last hour. Your details "
-              "are kept: you can confirm again after {after}.",
+        "are kept: you can confirm again after {after}.",
     },
     "registration.mail_failed": {
         "fr": "Le courriel contenant votre code d'activation n'a pas pu être envoyé ; votre "
-              "pré-inscription n'a pas été enregistrée. Veuillez réessayer dans quelques minutes.",
+        "pré-inscription n'a pas été enregistrée. Veuillez réessayer dans quelques minutes.",
         "en": "The email with your activation code could not be sent; your pre-registration was not "
-              "recorded. Please try again in a few minutes.",
+        "recorded. Please try again in a few minutes.",
     },
     # Activation
     "activation.code_format": {
         "fr": "Le code d'activation comporte 12 caractères (lettres et chiffres), tel que reçu dans "
-              "votre messagerie. Il ne s'agit pas de votre mot de passe.",
+        "votre messagerie. Il ne s'agit pas de votre mot de passe.",
         "en": "The activation code has 12 characters (letters and digits), as received in your "
-              "email inbox. It is not your password.",
+        "email inbox. It is not your password.",
     },
     "activation.wrong_code": {
         "fr": "Ce code d'activation ne correspond pas à cette adresse électronique. Vérifiez le code "
-              "reçu par courriel (majuscules et minuscules comptent) et l'adresse de connexion. "
-              "Il vous reste {remaining} essai(s) avant un blocage de {minutes} minutes.",
+        "reçu par courriel (majuscules et minuscules comptent) et l'adresse de connexion. "
+        "Il vous reste {remaining} essai(s) avant un blocage de {minutes} minutes.",
         "en": "This activation code does not match this email address. Check the code you received "
-              "by email (upper and lower case matter) and the login address. You have {remaining} "
-              "attempt(s) left before a {minutes}-minute block.",
+        "by email (upper and lower case matter) and the login address. You have {remaining} "
+        "attempt(s) left before a {minutes}-minute block.",
     },
     "activation.expired": {
         "fr": "Ce code d'activation a expiré : le délai de 48 heures est dépassé. Vous devez reprendre "
-              "la procédure de création au début pour recevoir un nouveau code ; l'adresse "
-              "électronique est de nouveau disponible.",
+        "la procédure de création au début pour recevoir un nouveau code ; l'adresse "
+        "électronique est de nouveau disponible.",
         "en": "This activation code has expired: the 48-hour period is over. You have to start the "
-              "set-up procedure again from the beginning to receive a new code; the email address is "
-              "free again.",
+        "set-up procedure again from the beginning to receive a new code; the email address is "
+        "free again.",
     },
     "activation.used": {
         "fr": "Ce code d'activation a déjà été utilisé : l'espace professionnel de cette adresse est "
-              "déjà activé. Un code ne peut servir qu'une seule fois.",
+        "déjà activé. Un code ne peut servir qu'une seule fois.",
         "en": "This activation code has already been used: the professional account for this "
-              "address is already activated. A code can only be used once.",
+        "address is already activated. A code can only be used once.",
     },
     "activation.locked": {
         "fr": "Trop de codes erronés ont été saisis pour cette adresse électronique. Par sécurité, "
-              "les essais sont suspendus : réessayez après le {until}.",
+        "les essais sont suspendus : réessayez après le {until}.",
         "en": "Too many wrong codes were entered for this email address. For security, attempts are "
-              "suspended: try again after {until}.",
+        "suspended: try again after {until}.",
     },
     # CAPTCHA
     "captcha.wrong": {

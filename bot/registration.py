@@ -3,6 +3,7 @@
 `AccountService` is the one entry point: the Rasa actions, the web page, the support command line
 and the tests all go through it, so every rule of the procedure is written once.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,14 +26,24 @@ from bot.captcha_challenges import CaptchaService
 from bot.certificates import certificate_holders, load_certificate_accounts
 from bot.clock import SystemClock
 from bot.credentials import (
-    activation_code_hash, is_activation_code_hash, is_password_hash, looks_like_activation_code,
-    new_activation_code, token_digest,
+    activation_code_hash,
+    is_activation_code_hash,
+    is_password_hash,
+    looks_like_activation_code,
+    new_activation_code,
+    token_digest,
 )
 from bot.i18n import Checked, Problem, Refused, language_or_default
 from bot.mail import MailError, mailer_from_settings
 from bot.settings import Settings
 from bot.storage import (
-    ACTIVATED, EXPIRED, PENDING, Account, ActivationThrottle, PreRegistrationRecord, Registration,
+    ACTIVATED,
+    EXPIRED,
+    PENDING,
+    Account,
+    ActivationThrottle,
+    PreRegistrationRecord,
+    Registration,
     open_database,
 )
 from bot.subscriber_numbers import next_subscriber_number
@@ -48,11 +59,23 @@ HOUR = timedelta(hours=1)
 
 # Fields of the form, in the order of the procedure, with the rule that checks each one.
 FORM_FIELDS = (
-    "surname", "first_name", "phone", "street_number", "street_type", "street_name",
-    "complement", "postcode", "city", "country", "trust_question", "trust_answer",
+    "surname",
+    "first_name",
+    "phone",
+    "street_number",
+    "street_type",
+    "street_name",
+    "complement",
+    "postcode",
+    "city",
+    "country",
+    "trust_question",
+    "trust_answer",
 )
 # The fields without an asterisk on the form: they may be left empty.
-OPTIONAL_FIELDS = frozenset({"street_number", "street_type", "street_name", "complement", "postcode"})
+OPTIONAL_FIELDS = frozenset(
+    {"street_number", "street_type", "street_name", "complement", "postcode"}
+)
 
 
 @dataclass(frozen=True)
@@ -131,21 +154,31 @@ def check_form_field(name: str, raw, country=rules.DEFAULT_COUNTRY) -> Checked:
 
 
 def address_lines(account, language: str) -> tuple[str, ...]:
-    street = " ".join(p for p in (account.street_number, account.street_type, account.street_name) if p)
+    street = " ".join(
+        p for p in (account.street_number, account.street_type, account.street_name) if p
+    )
     town = " ".join(p for p in (account.postcode, account.city) if p)
     lines = (street, account.complement, town, rules.country_name(account.country, language))
     return tuple(line for line in lines if line)
 
 
 class AccountService:
-    def __init__(self, settings: Settings, *, clock=None, mailer=None,
-                 sessions: Optional[sessionmaker] = None):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock=None,
+        mailer=None,
+        sessions: Optional[sessionmaker] = None,
+    ):
         self.settings = settings
         self.clock = clock or SystemClock()
         self.sessions = sessions or open_database(settings.database_url)
         self.mailer = mailer or mailer_from_settings(settings)
         self.captcha = CaptchaService(self.sessions, self.clock, settings.captcha_ttl_minutes)
-        self.summary_links = SummaryLinks(self.sessions, self.clock, settings.summary_link_ttl_minutes)
+        self.summary_links = SummaryLinks(
+            self.sessions, self.clock, settings.summary_link_ttl_minutes
+        )
 
     @classmethod
     def from_environment(cls, **overrides) -> "AccountService":
@@ -167,23 +200,31 @@ class AccountService:
         holders = certificate_holders(session, key)
         if holders:
             return Problem("email.certificate_sole" if holders == 1 else "email.certificate_shared")
-        pending = session.scalar(select(Registration).where(
-            Registration.email_key == key, Registration.status == PENDING,
-            Registration.expires_at > now))
+        pending = session.scalar(
+            select(Registration).where(
+                Registration.email_key == key,
+                Registration.status == PENDING,
+                Registration.expires_at > now,
+            )
+        )
         if pending is not None:
             return Problem("email.pending", {"deadline": pending.expires_at})
         return None
 
-    def _conversation_problem(self, session: Session, conversation_id: Optional[str],
-                              now: datetime) -> Optional[Problem]:
+    def _conversation_problem(
+        self, session: Session, conversation_id: Optional[str], now: datetime
+    ) -> Optional[Problem]:
         """The limit of pre-registrations per conversation in any hour (none without an id)."""
         if not conversation_id:
             return None
         recent = session.scalars(
             select(PreRegistrationRecord.created_at)
-            .where(PreRegistrationRecord.conversation_hash == token_digest(conversation_id),
-                   PreRegistrationRecord.created_at > now - HOUR)
-            .order_by(PreRegistrationRecord.created_at)).all()
+            .where(
+                PreRegistrationRecord.conversation_hash == token_digest(conversation_id),
+                PreRegistrationRecord.created_at > now - HOUR,
+            )
+            .order_by(PreRegistrationRecord.created_at)
+        ).all()
         limit = self.settings.pre_registrations_per_conversation_hour
         if len(recent) < limit:
             return None
@@ -213,15 +254,19 @@ class AccountService:
         return problems
 
     def normalised(self, form: RegistrationForm) -> RegistrationForm:
-        changes = {name: check_form_field(name, getattr(form, name), form.country).value
-                   for name in FORM_FIELDS}
+        changes = {
+            name: check_form_field(name, getattr(form, name), form.country).value
+            for name in FORM_FIELDS
+        }
         changes["email"] = rules.check_email_syntax(form.email).value
         changes["language"] = language_or_default(form.language)
         return dataclasses.replace(form, **changes)
 
     # Pre-registration ------------------------------------------------------------------------
 
-    def pre_register(self, form: RegistrationForm, conversation_id: Optional[str] = None) -> PendingRegistration:
+    def pre_register(
+        self, form: RegistrationForm, conversation_id: Optional[str] = None
+    ) -> PendingRegistration:
         """Record a pending registration and e-mail its activation code at once.
 
         Raises `Refused` when the form is invalid, the conversation made too many
@@ -236,41 +281,64 @@ class AccountService:
         code = new_activation_code()
         now = self.clock.now()
         registration = Registration(
-            **{name: getattr(form, name) for name in (*FORM_FIELDS, "email", "password_hash", "language")},
-            email_key=key, status=PENDING, code_hash=activation_code_hash(code),
-            created_at=now, expires_at=now + self.activation_ttl,
+            **{
+                name: getattr(form, name)
+                for name in (*FORM_FIELDS, "email", "password_hash", "language")
+            },
+            email_key=key,
+            status=PENDING,
+            code_hash=activation_code_hash(code),
+            created_at=now,
+            expires_at=now + self.activation_ttl,
         )
         try:
             with self.sessions.begin() as session:
                 self._expire_due(session, now)
-                problem = (self._conversation_problem(session, conversation_id, now)
-                           or self._email_problem(session, key, now))
+                problem = self._conversation_problem(
+                    session, conversation_id, now
+                ) or self._email_problem(session, key, now)
                 if problem:
                     raise Refused(problem)
                 session.add(registration)
                 if conversation_id:
-                    session.add(PreRegistrationRecord(conversation_hash=token_digest(conversation_id),
-                                                      created_at=now))
-        except IntegrityError:  # a concurrent request won the race for this address
+                    session.add(
+                        PreRegistrationRecord(
+                            conversation_hash=token_digest(conversation_id), created_at=now
+                        )
+                    )
+        except IntegrityError as race:  # a concurrent request won the race for this address
             with self.sessions() as session:
-                raise Refused(self._email_problem(session, key, now) or Problem("email.in_use"))
+                raise Refused(
+                    self._email_problem(session, key, now) or Problem("email.in_use")
+                ) from race
 
         message = activation_email(
-            sender=self.settings.mail_from, recipient=form.email, code=code, sent_at=now,
-            deadline=registration.expires_at, ttl_hours=self.settings.activation_ttl_hours,
-            language=form.language, zone=self.settings.zone)
+            sender=self.settings.mail_from,
+            recipient=form.email,
+            code=code,
+            sent_at=now,
+            deadline=registration.expires_at,
+            ttl_hours=self.settings.activation_ttl_hours,
+            language=form.language,
+            zone=self.settings.zone,
+        )
         try:
             self.mailer.send(message)
-        except MailError:
+        except MailError as failure:
             with self.sessions.begin() as session:
                 session.execute(delete(Registration).where(Registration.id == registration.id))
                 if conversation_id:  # not sent, so not counted
-                    session.execute(delete(PreRegistrationRecord).where(
-                        PreRegistrationRecord.conversation_hash == token_digest(conversation_id),
-                        PreRegistrationRecord.created_at == now))
-            raise Refused.because("registration.mail_failed")
-        return PendingRegistration(form.email, form.surname, form.first_name,
-                                   registration.expires_at, form.language)
+                    session.execute(
+                        delete(PreRegistrationRecord).where(
+                            PreRegistrationRecord.conversation_hash
+                            == token_digest(conversation_id),
+                            PreRegistrationRecord.created_at == now,
+                        )
+                    )
+            raise Refused.because("registration.mail_failed") from failure
+        return PendingRegistration(
+            form.email, form.surname, form.first_name, registration.expires_at, form.language
+        )
 
     # Activation ------------------------------------------------------------------------------
 
@@ -297,7 +365,7 @@ class AccountService:
             with self.sessions.begin() as session:
                 outcome = self._activate(session, code_hash, rules.email_key(address.value), now)
         except IntegrityError:  # the same registration activated concurrently
-            raise Refused.because("activation.used")
+            raise Refused.because("activation.used") from None
         if isinstance(outcome, Problem):
             raise Refused(outcome)
         return outcome
@@ -312,9 +380,11 @@ class AccountService:
             throttle.failures, throttle.locked_until = 0, None
 
         candidates = session.scalars(
-            select(Registration).where(Registration.email_key == key).with_for_update()).all()
+            select(Registration).where(Registration.email_key == key).with_for_update()
+        ).all()
         registration = next(
-            (r for r in candidates if hmac.compare_digest(r.code_hash, code_hash)), None)
+            (r for r in candidates if hmac.compare_digest(r.code_hash, code_hash)), None
+        )
         if registration is None:
             return self._count_wrong_code(session, throttle, key, now)
         if throttle:
@@ -327,10 +397,13 @@ class AccountService:
 
         day = now.astimezone(self.settings.zone).date()
         account = Account(
-            subscriber_number=next_subscriber_number(session, day), email_key=key,
+            subscriber_number=next_subscriber_number(session, day),
+            email_key=key,
             registered_at=now,
-            **{name: getattr(registration, name)
-               for name in (*FORM_FIELDS, "email", "password_hash", "language")},
+            **{
+                name: getattr(registration, name)
+                for name in (*FORM_FIELDS, "email", "password_hash", "language")
+            },
         )
         session.add(account)
         self._close(registration, ACTIVATED, now)
@@ -345,8 +418,10 @@ class AccountService:
         if throttle.failures >= MAX_WRONG_CODES:
             throttle.locked_until = now + timedelta(minutes=LOCK_MINUTES)
             return Problem("activation.locked", {"until": throttle.locked_until})
-        return Problem("activation.wrong_code", {
-            "remaining": MAX_WRONG_CODES - throttle.failures, "minutes": LOCK_MINUTES})
+        return Problem(
+            "activation.wrong_code",
+            {"remaining": MAX_WRONG_CODES - throttle.failures, "minutes": LOCK_MINUTES},
+        )
 
     # Expiry ----------------------------------------------------------------------------------
 
@@ -365,13 +440,20 @@ class AccountService:
             .values(status=EXPIRED, closed_at=now, **purged)
             .execution_options(synchronize_session=False)
         ).rowcount
-        session.execute(delete(Registration).where(
-            Registration.status != PENDING,
-            Registration.closed_at <= now - timedelta(days=CLOSED_REGISTRATION_DAYS)))
-        session.execute(delete(ActivationThrottle).where(
-            ActivationThrottle.locked_until <= now - timedelta(days=1)))
-        session.execute(delete(PreRegistrationRecord).where(
-            PreRegistrationRecord.created_at <= now - HOUR))  # no longer counted
+        session.execute(
+            delete(Registration).where(
+                Registration.status != PENDING,
+                Registration.closed_at <= now - timedelta(days=CLOSED_REGISTRATION_DAYS),
+            )
+        )
+        session.execute(
+            delete(ActivationThrottle).where(
+                ActivationThrottle.locked_until <= now - timedelta(days=1)
+            )
+        )
+        session.execute(
+            delete(PreRegistrationRecord).where(PreRegistrationRecord.created_at <= now - HOUR)
+        )  # no longer counted
         return expired
 
     def expire_due_registrations(self) -> int:
@@ -384,22 +466,28 @@ class AccountService:
 
     def account(self, subscriber_number: str) -> Optional[ActivatedAccount]:
         with self.sessions() as session:
-            row = session.scalar(select(Account).where(Account.subscriber_number == subscriber_number))
+            row = session.scalar(
+                select(Account).where(Account.subscriber_number == subscriber_number)
+            )
             return ActivatedAccount.from_row(row) if row else None
 
     def summary_content(self, account: ActivatedAccount, language: str) -> SummaryContent:
         return SummaryContent(
-            surname=account.surname, first_name=account.first_name,
-            subscriber_number=account.subscriber_number, phone=rules.display_phone(account.phone),
-            email=account.email, address_lines=address_lines(account, language),
+            surname=account.surname,
+            first_name=account.first_name,
+            subscriber_number=account.subscriber_number,
+            phone=rules.display_phone(account.phone),
+            email=account.email,
+            address_lines=address_lines(account, language),
             trust_question=rules.trust_question_label(account.trust_question, language),
             trust_answer=account.trust_answer,
         )
 
     def summary_pdf(self, account: ActivatedAccount, language: Optional[str] = None) -> bytes:
         language = language_or_default(language or account.language)
-        return render_summary_pdf(self.summary_content(account, language), language,
-                                  self.clock.now(), self.settings.zone)
+        return render_summary_pdf(
+            self.summary_content(account, language), language, self.clock.now(), self.settings.zone
+        )
 
     def save_summary_pdf(self, account: ActivatedAccount, language: Optional[str] = None) -> Path:
         """Write the summary PDF for a text channel (`rasa shell`), in a folder of its own named
@@ -430,7 +518,9 @@ class AccountService:
                 folder.rmdir()
         return deleted
 
-    def issue_summary_link(self, account: ActivatedAccount, language: str, conversation_id: str) -> str:
+    def issue_summary_link(
+        self, account: ActivatedAccount, language: str, conversation_id: str
+    ) -> str:
         """A token for the web chat's download link, valid for that conversation only."""
         return self.summary_links.issue(account.subscriber_number, language, conversation_id)
 

@@ -2,6 +2,7 @@
 
 Every setting and its embedded default is listed in `.env.example` at the project root.
 """
+
 from __future__ import annotations
 
 import os
@@ -59,7 +60,9 @@ class Settings:
             smtp_user=env.get("SMTP_USER", defaults.smtp_user),
             smtp_password=env.get("SMTP_PASSWORD", defaults.smtp_password),
             smtp_starttls=_flag(env.get("SMTP_STARTTLS", str(defaults.smtp_starttls))),
-            activation_ttl_hours=int(env.get("ACTIVATION_TTL_HOURS", defaults.activation_ttl_hours)),
+            activation_ttl_hours=int(
+                env.get("ACTIVATION_TTL_HOURS", defaults.activation_ttl_hours)
+            ),
             captcha_enabled=_flag(env.get("CAPTCHA_ENABLED", str(defaults.captcha_enabled))),
             captcha_ttl_minutes=int(env.get("CAPTCHA_TTL_MINUTES", defaults.captcha_ttl_minutes)),
             time_zone=env.get("TIME_ZONE", defaults.time_zone),
@@ -68,9 +71,13 @@ class Settings:
             ),
             public_base_url=env.get("PUBLIC_BASE_URL", defaults.public_base_url).rstrip("/"),
             summary_dir=Path(env.get("SUMMARY_DIR", str(defaults.summary_dir))),
-            summary_link_ttl_minutes=int(env.get("SUMMARY_LINK_TTL_MINUTES",
-                                                 defaults.summary_link_ttl_minutes)),
-            pre_registrations_per_conversation_hour=int(env.get(
-                "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR",
-                defaults.pre_registrations_per_conversation_hour)),
+            summary_link_ttl_minutes=int(
+                env.get("SUMMARY_LINK_TTL_MINUTES", defaults.summary_link_ttl_minutes)
+            ),
+            pre_registrations_per_conversation_hour=int(
+                env.get(
+                    "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR",
+                    defaults.pre_registrations_per_conversation_hour,
+                )
+            ),
         )

@@ -3,14 +3,24 @@
 Nothing here opens a database at import time: `open_database(url)` does, when asked.
 Secrets are stored only as hashes: `password_hash` (argon2id) and `code_hash` (SHA-256).
 """
+
 from __future__ import annotations
 
 from datetime import timezone
 from pathlib import Path
 
 from sqlalchemy import (
-    Column, DateTime, Index, Integer, String, Text, TypeDecorator, UniqueConstraint,
-    create_engine, event, text,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+    text,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base, sessionmaker
@@ -73,8 +83,11 @@ class Registration(PersonalDetails, Base):
     __table_args__ = (
         # At most one pending registration per address, even under racing requests.
         Index(
-            "one_pending_registration_per_email", "email_key", unique=True,
-            sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'"),
+            "one_pending_registration_per_email",
+            "email_key",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
         ),
     )
 

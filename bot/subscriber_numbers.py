@@ -2,6 +2,7 @@
 
 The seeds show 20232330000101 for an account created on 21 August 2023 (day 233).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -47,5 +48,7 @@ def next_subscriber_number(session: Session, day: date) -> str:
                 session.add(SubscriberSequence(day=key, last_value=1))
         except IntegrityError:  # another activation created the day's row first
             _increment(session, key)
-    sequence = session.scalar(select(SubscriberSequence.last_value).where(SubscriberSequence.day == key))
+    sequence = session.scalar(
+        select(SubscriberSequence.last_value).where(SubscriberSequence.day == key)
+    )
     return format_subscriber_number(day, sequence)

@@ -4,6 +4,7 @@ A link is an unguessable token issued to one conversation: the download must pre
 token and that conversation's id, before the link expires. Only hashes of both are stored, and
 the PDF is rendered from the account at download time, so no personal data waits on disk.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,9 +37,15 @@ class SummaryLinks:
         token = secrets.token_urlsafe(32)
         now = self._clock.now()
         with self._sessions.begin() as session:
-            session.add(SummaryLink(token_hash=token_digest(token), conversation_hash=token_digest(conversation_id),
-                                    subscriber_number=subscriber_number, language=language,
-                                    expires_at=now + self._ttl))
+            session.add(
+                SummaryLink(
+                    token_hash=token_digest(token),
+                    conversation_hash=token_digest(conversation_id),
+                    subscriber_number=subscriber_number,
+                    language=language,
+                    expires_at=now + self._ttl,
+                )
+            )
         return token
 
     def target(self, token: str | None, conversation_id: str | None) -> LinkTarget | None:
@@ -47,13 +54,18 @@ class SummaryLinks:
             return None
         with self._sessions() as session:
             link = session.get(SummaryLink, token_digest(token))
-            if (link is None or link.expires_at <= self._clock.now()
-                    or not secrets.compare_digest(link.conversation_hash, token_digest(conversation_id))):
+            if (
+                link is None
+                or link.expires_at <= self._clock.now()
+                or not secrets.compare_digest(link.conversation_hash, token_digest(conversation_id))
+            ):
                 return None
             return LinkTarget(link.subscriber_number, link.language)
 
     def purge(self) -> int:
         """Drop expired links; returns how many."""
         with self._sessions.begin() as session:
-            result = session.execute(delete(SummaryLink).where(SummaryLink.expires_at <= self._clock.now()))
+            result = session.execute(
+                delete(SummaryLink).where(SummaryLink.expires_at <= self._clock.now())
+            )
             return result.rowcount or 0

@@ -2,6 +2,7 @@
 
 DejaVu Sans is embedded so that names in Latin, Greek, Cyrillic and many other scripts render.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -70,8 +71,10 @@ class SummaryContent:
 def footer_text(created_at: datetime, language: str, zone: ZoneInfo) -> str:
     local = created_at.astimezone(zone)
     return LABELS[language]["footer"].format(
-        date=local.strftime("%d/%m/%Y"), hours=local.strftime("%H"),
-        minutes=local.strftime("%M"), seconds=local.strftime("%S"),
+        date=local.strftime("%d/%m/%Y"),
+        hours=local.strftime("%H"),
+        minutes=local.strftime("%M"),
+        seconds=local.strftime("%S"),
     )
 
 
@@ -98,18 +101,25 @@ class _SummaryDocument(FPDF):
     def row(self, label: str, *values: str) -> None:
         top = self.get_y()
         self.set_font("DejaVu", "B", 10)
-        self.multi_cell(LABEL_WIDTH, LINE_HEIGHT, label, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
-        label_bottom = top + LINE_HEIGHT * len(self.multi_cell(
-            LABEL_WIDTH, LINE_HEIGHT, label, align="L", dry_run=True, output="LINES"))
+        self.multi_cell(
+            LABEL_WIDTH, LINE_HEIGHT, label, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP
+        )
+        label_bottom = top + LINE_HEIGHT * len(
+            self.multi_cell(
+                LABEL_WIDTH, LINE_HEIGHT, label, align="L", dry_run=True, output="LINES"
+            )
+        )
         self.set_font("DejaVu", "", 10)
         self.set_xy(self.l_margin + LABEL_WIDTH, top)
-        self.multi_cell(0, LINE_HEIGHT, "\n".join(values) or " ", align="L",
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(
+            0, LINE_HEIGHT, "\n".join(values) or " ", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         self.set_y(max(self.get_y(), label_bottom))
 
 
-def render_summary_pdf(content: SummaryContent, language: str, created_at: datetime,
-                       zone: ZoneInfo) -> bytes:
+def render_summary_pdf(
+    content: SummaryContent, language: str, created_at: datetime, zone: ZoneInfo
+) -> bytes:
     labels = LABELS[language]
     pdf = _SummaryDocument()
     pdf.set_title(labels["subtitle"])

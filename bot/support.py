@@ -1,4 +1,5 @@
 """User support for online procedures: hotline 0809 400 210, 8:00 to 19:30, Monday to Friday."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -15,7 +16,7 @@ def french_public_holidays(year: int) -> set[date]:
     easter_sunday = easter(year)
     fixed = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
     return {date(year, month, day) for month, day in fixed} | {
-        easter_sunday + timedelta(days=1),   # Easter Monday
+        easter_sunday + timedelta(days=1),  # Easter Monday
         easter_sunday + timedelta(days=39),  # Ascension Day
         easter_sunday + timedelta(days=50),  # Whit Monday
     }

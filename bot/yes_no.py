@@ -6,6 +6,7 @@ it is made of such words and of politeness ("merci", "please", "svp"); anything 
 combien de temps ai-je ?") is left to the intent classifier. What the answer means depends on the
 question that was asked: that is for the conversation to decide, not for this reader.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,11 +37,13 @@ NO = """
     certainly-not no-no-no pas-question hors-de-question jamais-de-la-vie
 """
 # Politeness and fillers that may stand around a yes or a no.
-FILLERS = frozenset("""
+FILLERS = frozenset(
+    """
     merci beaucoup svp stp sil s'il vous te plait plaît please pls plz thanks thank you thx
     bien alors bah ben euh hum eh well so then ah oh je pense i think sir madame monsieur
     ca it that
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -74,7 +77,7 @@ def read_yes_no(text: str | None) -> bool | None:
     position = 0
     while position < len(words):
         for size in range(min(_LONGEST, len(words) - position), 0, -1):
-            chunk = tuple(words[position:position + size])
+            chunk = tuple(words[position : position + size])
             if chunk in _NO:
                 seen.add(False)
                 break

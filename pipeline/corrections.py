@@ -7,6 +7,7 @@ the user's correction was lost. When the message has a word that marks a correct
 not a question, the intent becomes `change_field`; the actions apply it only to a field already
 given (actions/extraction.py), so an answer is never lost to it.
 """
+
 import re
 from typing import Any, Dict, List, Text
 
@@ -24,20 +25,29 @@ from pipeline.intent_override import set_intent, typed_text
 CORRECTION_WORDS = re.compile(
     r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|wrong|"
     r"trompe\w*|erreur|error|mistake|faux|fausse|incorrect\w*|errone\w*|typo|coquille|"
-    r"misspel\w*|oups|oops|finalement|actually|plutot)\b")
+    r"misspel\w*|oups|oops|finalement|actually|plutot)\b"
+)
 INTENT_NAME = "change_field"
 
 
 def reads_as_correction(text: str) -> bool:
-    return "?" not in text and bool(CORRECTION_WORDS.search(fold(text))) \
+    return (
+        "?" not in text
+        and bool(CORRECTION_WORDS.search(fold(text)))
         and field_mentioned(text) is not None
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CorrectionsAsChanges(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "CorrectionsAsChanges":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CorrectionsAsChanges":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -6,6 +6,7 @@ a message classified as its retrieval intent (`faq`). This one runs the same mod
 messages, with the same result; on the others (answers to the forms, most of a registration) it
 saves a model call (11% of the Rasa server's time in a registration) and the stored 2 kB.
 """
+
 import warnings
 from typing import List
 
@@ -16,15 +17,20 @@ from rasa.shared.nlu.training_data.message import Message
 
 # Rasa's recipe validator knows the ResponseSelector class only, not its subclasses, and would
 # say at each training that the FAQ examples are used by no response selector.
-warnings.filterwarnings("ignore", message="You have defined training data with examples for "
-                                          "training a response selector")
+warnings.filterwarnings(
+    "ignore",
+    message="You have defined training data with examples for training a response selector",
+)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class FaqResponseSelector(ResponseSelector):
     def process(self, messages: List[Message]) -> List[Message]:
-        asked = [message for message in messages
-                 if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.retrieval_intent]
+        asked = [
+            message
+            for message in messages
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == self.retrieval_intent
+        ]
         if asked:
             super().process(asked)
         return messages

@@ -5,6 +5,7 @@ for about 6 seconds, so anybody could stall the service for everyone. No answer 
 is longer than 128 characters, so the first `max_characters` are enough to understand the
 message, and the form's rules still refuse the value as too long.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -23,8 +24,13 @@ class MessageLengthLimit(GraphComponent):
         return {"max_characters": 500}
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "MessageLengthLimit":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MessageLengthLimit":
         return cls(config)
 
     def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:

@@ -11,6 +11,7 @@ when the message reads as an attempt at the answer:
   question about them rarely does, and "conseils pour le mot de passe" goes to the rules).
 Button payloads ("/intent") always go to the rules. Otherwise the policy abstains.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -24,8 +25,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 
 
-def reads_as_attempt(text: str, intent: Optional[str], confidence: float,
-                     control_intents: List[str], control_confidence: float) -> bool:
+def reads_as_attempt(
+    text: str,
+    intent: Optional[str],
+    confidence: float,
+    control_intents: List[str],
+    control_confidence: float,
+) -> bool:
     text = text.strip()
     if not text or text.startswith("/"):
         return False
@@ -42,8 +48,11 @@ def form_asked_last(tracker: DialogueStateTracker, form: str) -> bool:
     for event in reversed(tracker.events):
         if isinstance(event, UserUttered):
             seen_user = True
-        elif seen_user and isinstance(event, ActionExecuted) and \
-                event.action_name != ACTION_LISTEN_NAME:
+        elif (
+            seen_user
+            and isinstance(event, ActionExecuted)
+            and event.action_name != ACTION_LISTEN_NAME
+        ):
             return event.action_name == form
     return False
 
@@ -61,13 +70,18 @@ class TypedAnswerPolicy(Policy):
             "control_confidence": 0.8,
         }
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
-              **kwargs: Any) -> Resource:
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
         return self._resource  # nothing to learn: the slots and intents are configured
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         form = tracker.active_loop_name
         if form and self._answers_form(tracker, form):
@@ -83,5 +97,8 @@ class TypedAnswerPolicy(Policy):
         intent = message.intent or {}
         return form_asked_last(tracker, form) and reads_as_attempt(
             message.text or "",
-            intent.get(INTENT_NAME_KEY), float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
-            self.config["control_intents"], self.config["control_confidence"])
+            intent.get(INTENT_NAME_KEY),
+            float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
+            self.config["control_intents"],
+            self.config["control_confidence"],
+        )

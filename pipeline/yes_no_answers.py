@@ -7,6 +7,7 @@ When `bot.yes_no.read_yes_no` reads the whole message as a yes (or a no), the in
 `affirm` (or `deny`) with full confidence; the conversation then interprets it against the
 question that was asked (actions/pending.py). Anything else is left as the classifier made it.
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,8 +28,13 @@ class YesNoAnswers(GraphComponent):
         return {"yes_intent": "affirm", "no_intent": "deny"}
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "YesNoAnswers":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "YesNoAnswers":
         return cls(config)
 
     def __init__(self, config: Dict[Text, Any]) -> None:

@@ -1,4 +1,5 @@
 """Fixtures shared by all tests: a real SQLite file, a clock the test moves, the file outbox."""
+
 from __future__ import annotations
 
 import email
@@ -47,13 +48,24 @@ def password_hash() -> str:
 def make_form(password_hash):
     def make(**changes) -> RegistrationForm:
         fields = dict(
-            email="lila.rosemonde@orange.fr", password_hash=password_hash, surname="Rosemonde",
-            first_name="Lila", phone="01 23 45 67 89", street_number="12", street_type="rue",
-            street_name="de Longchamp", postcode="75016", city="Paris", country="France",
-            trust_question="partner_first_name", trust_answer="Paul", language="fr",
+            email="lila.rosemonde@orange.fr",
+            password_hash=password_hash,
+            surname="Rosemonde",
+            first_name="Lila",
+            phone="01 23 45 67 89",
+            street_number="12",
+            street_type="rue",
+            street_name="de Longchamp",
+            postcode="75016",
+            city="Paris",
+            country="France",
+            trust_question="partner_first_name",
+            trust_answer="Paul",
+            language="fr",
         )
         fields.update(changes)
         return RegistrationForm(**fields)
+
     return make
 
 
@@ -72,6 +84,7 @@ def activation_code_in(message: email.message.EmailMessage) -> str:
 def last_code(settings):
     def read() -> str:
         return activation_code_in(read_messages(settings.mail_outbox_dir)[-1])
+
     return read
 
 

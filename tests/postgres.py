@@ -3,6 +3,7 @@
 initdb and pg_ctl run as the `postgres` system user when the tests run as root (PostgreSQL
 refuses root); the server listens on a Unix socket only, in a private temporary folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,23 +24,37 @@ class PostgresServer:
     def __init__(self, port: int):
         binaries = postgres_binaries()
         if binaries is None:
-            raise RuntimeError("PostgreSQL is not installed: `make test` installs Debian's postgresql")
+            raise RuntimeError(
+                "PostgreSQL is not installed: `make test` installs Debian's postgresql"
+            )
         self.binaries = binaries
         self.port = port
         self.home = Path(tempfile.mkdtemp(prefix="pg-test-"))
         self.data = self.home / "data"
-        self._options = (f"-p {port} -k {self.home} -c listen_addresses='' -c max_connections=200 "
-                         "-c fsync=off")
+        self._options = (
+            f"-p {port} -k {self.home} -c listen_addresses='' -c max_connections=200 -c fsync=off"
+        )
         self._as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self._as_postgres:
             shutil.chown(self.home, "postgres", "postgres")
 
     def _run(self, *command: str) -> None:
-        subprocess.run([*self._as_postgres, *command], check=True, capture_output=True, cwd=self.home)
+        subprocess.run(
+            [*self._as_postgres, *command], check=True, capture_output=True, cwd=self.home
+        )
 
     def start(self) -> "PostgresServer":
-        self._run(str(self.binaries / "initdb"), "-D", str(self.data), "-U", "postgres",
-                  "--auth=trust", "-E", "UTF8", "--locale=C")
+        self._run(
+            str(self.binaries / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        )
         self.resume()
         return self
 
@@ -59,11 +74,22 @@ class PostgresServer:
         self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def resume(self) -> None:
-        self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-l", str(self.home / "log"),
-                  "-w", "-o", self._options, "start")
+        self._run(
+            str(self.binaries / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.home / "log"),
+            "-w",
+            "-o",
+            self._options,
+            "start",
+        )
 
     def stop(self) -> None:
         try:
-            self._run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+            self._run(
+                str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"
+            )
         finally:
             shutil.rmtree(self.home, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 It listens on loopback only and keeps nothing on disk (no snapshot, no append-only file).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -24,9 +25,24 @@ class RedisServer:
 
     def start(self) -> "RedisServer":
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.home), "--logfile", str(self.home / "log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.home),
+                "--logfile",
+                str(self.home / "log"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -45,9 +61,22 @@ class RedisServer:
         """A user that can only do what the lock store does (transcripts/locks.py): select its
         database, and read, write and delete `lock:` keys in transactions."""
         self.client().acl_setuser(
-            name, enabled=True, passwords=[f"+{password}"], keys=["lock:*"],
-            commands=["+select", "+get", "+set", "+del", "+watch", "+unwatch", "+multi", "+exec",
-                      "+discard"])
+            name,
+            enabled=True,
+            passwords=[f"+{password}"],
+            keys=["lock:*"],
+            commands=[
+                "+select",
+                "+get",
+                "+set",
+                "+del",
+                "+watch",
+                "+unwatch",
+                "+multi",
+                "+exec",
+                "+discard",
+            ],
+        )
 
     def monitor(self) -> list[dict]:
         """Every command the server receives from now on (Redis MONITOR), appended as it comes:

@@ -1,4 +1,5 @@
 """Every response of the domain exists in French (the default) and in English."""
+
 import pytest
 import yaml
 
@@ -16,13 +17,21 @@ def variations(name):
 def test_each_response_has_a_french_default_and_an_english_variation(name):
     channels = {v.get("channel") for v in variations(name)}
     for channel in channels:  # web chat variations too
-        french = [v for v in variations(name) if v.get("channel") == channel and "condition" not in v]
-        english = [v for v in variations(name) if v.get("channel") == channel and v.get("condition") == ENGLISH]
+        french = [
+            v for v in variations(name) if v.get("channel") == channel and "condition" not in v
+        ]
+        english = [
+            v
+            for v in variations(name)
+            if v.get("channel") == channel and v.get("condition") == ENGLISH
+        ]
         assert french and english, f"{name} ({channel or 'any channel'})"
         assert len(french) == len(english)
-        for fr, en in zip(french, english):
+        for fr, en in zip(french, english, strict=True):
             assert fr["text"] != en["text"]
-            assert [b["payload"] for b in fr.get("buttons", [])] == [b["payload"] for b in en.get("buttons", [])]
+            assert [b["payload"] for b in fr.get("buttons", [])] == [
+                b["payload"] for b in en.get("buttons", [])
+            ]
             assert ("image" in fr) == ("image" in en)
 
 
@@ -38,15 +47,20 @@ def test_the_activation_code_is_not_masked():
 
 
 def test_the_web_page_follows_a_language_switch():
-    web = {v.get("condition") is None: v["custom"] for v in variations("utter_language_switched")
-           if v.get("channel") == "socketio"}
+    web = {
+        v.get("condition") is None: v["custom"]
+        for v in variations("utter_language_switched")
+        if v.get("channel") == "socketio"
+    }
     assert web == {True: {"data": {"language": "fr"}}, False: {"data": {"language": "en"}}}
 
 
 def test_the_web_chat_shows_the_captcha_without_bare_addresses():
     for variation in variations("utter_captcha"):
         if variation.get("channel") == "socketio":
-            assert "{captcha_url}" not in variation["text"] and variation["image"] == "{captcha_url}"
+            assert (
+                "{captcha_url}" not in variation["text"] and variation["image"] == "{captcha_url}"
+            )
             assert "]({captcha_audio_url})" in variation["text"]
 
 
@@ -56,19 +70,24 @@ def test_trust_question_buttons_reach_the_user_as_payloads_rasa_can_parse(langua
     import logging
 
     from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import SlotSet
     from rasa.shared.core.trackers import DialogueStateTracker
-    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
     from rasa.shared.nlu.training_data.message import Message
 
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
     tracker = DialogueStateTracker.from_events(
-        "someone", [SlotSet("language", language), SlotSet("login_email", "lila@orange.fr")],
-        domain.slots)
+        "someone",
+        [SlotSet("language", language), SlotSet("login_email", "lila@orange.fr")],
+        domain.slots,
+    )
     with caplog.at_level(logging.ERROR):
-        message = asyncio.run(TemplatedNaturalLanguageGenerator(domain.responses).generate(
-            "utter_ask_trust_question", tracker, "rest"))
+        message = asyncio.run(
+            TemplatedNaturalLanguageGenerator(domain.responses).generate(
+                "utter_ask_trust_question", tracker, "rest"
+            )
+        )
     payloads = [button["payload"] for button in message["buttons"]]
     assert payloads[0] == '/choose_trust_question{"trust_question": "nickname"}'
     parsed = RegexMessageHandler().process([Message({"text": payloads[2]})], domain)[0]

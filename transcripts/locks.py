@@ -9,6 +9,7 @@ Here each change is one optimistic Redis transaction (WATCH, MULTI, EXEC), read 
 retried when another server changed the list in between. (Rasa Pro's ConcurrentRedisLockStore
 answers the same problem; Rasa Open Source has none.)
 """
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,11 @@ class AtomicRedisLockStore(RedisLockStore):
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **options) -> None:
         # Rasa builds a lock store of a custom type from its endpoint configuration alone.
         if endpoint_config is not None:
-            options = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs,
-                       **options}
+            options = {
+                "host": endpoint_config.url or "localhost",
+                **endpoint_config.kwargs,
+                **options,
+            }
         super().__init__(**options)
 
     def _change(self, conversation_id: str, change: Change) -> Any:
@@ -42,7 +46,9 @@ class AtomicRedisLockStore(RedisLockStore):
                 try:
                     transaction.watch(key)
                     stored = transaction.get(key)
-                    lock, result = change(TicketLock.from_dict(json.loads(stored)) if stored else None)
+                    lock, result = change(
+                        TicketLock.from_dict(json.loads(stored)) if stored else None
+                    )
                     transaction.multi()
                     if lock is None:
                         transaction.delete(key)
@@ -73,6 +79,7 @@ class AtomicRedisLockStore(RedisLockStore):
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Give the ticket back, and delete the lock if no other ticket is left, in one step."""
+
         def give_back(lock: Optional[TicketLock]):
             if lock is not None:
                 lock.remove_ticket_for(ticket_number)

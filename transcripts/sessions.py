@@ -15,14 +15,21 @@ A session also expires after `session_expiration_time` minutes without a user me
 forgets everything. A session started here holds no user message yet, so the time of the last
 one is recorded on its SessionStarted event, and Rasa's expiry check reads it (`install`).
 """
+
 from __future__ import annotations
 
 import time
 
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
-from rasa.shared.core.events import (ActionExecuted, BotUttered, Event, SessionStarted, SlotSet,
-                                     UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 LAST_USER_MESSAGE_AT = "last_user_message_at"
@@ -31,8 +38,12 @@ LAST_USER_MESSAGE_AT = "last_user_message_at"
 def is_waiting_outside_forms(tracker: DialogueStateTracker) -> bool:
     """The turn is over (the last event is the wait for the user) and no form is active."""
     events = tracker.events
-    return bool(events) and isinstance(events[-1], ActionExecuted) \
-        and events[-1].action_name == ACTION_LISTEN_NAME and not tracker.active_loop_name
+    return (
+        bool(events)
+        and isinstance(events[-1], ActionExecuted)
+        and events[-1].action_name == ACTION_LISTEN_NAME
+        and not tracker.active_loop_name
+    )
 
 
 def should_start_session(tracker: DialogueStateTracker, max_events: int) -> bool:
@@ -68,17 +79,32 @@ def carried_over_session(tracker: DialogueStateTracker) -> list[Event]:
     now = time.time()
     last_message = tracker.get_last_event_for(UserUttered)
     metadata = {LAST_USER_MESSAGE_AT: last_message.timestamp} if last_message else None
-    events: list[Event] = [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=now),
-                           SessionStarted(timestamp=now, metadata=metadata)]
-    events += [SlotSet(slot.name, slot.value, timestamp=now) for slot in tracker.slots.values()
-               if slot.value != slot.initial_value]
+    events: list[Event] = [
+        ActionExecuted(ACTION_SESSION_START_NAME, timestamp=now),
+        SessionStarted(timestamp=now, metadata=metadata),
+    ]
+    events += [
+        SlotSet(slot.name, slot.value, timestamp=now)
+        for slot in tracker.slots.values()
+        if slot.value != slot.initial_value
+    ]
     last_action = last_action_before_wait(tracker)
     if last_action is not None:
-        events.append(ActionExecuted(
-            last_action.action_name, policy=last_action.policy, confidence=last_action.confidence,
-            timestamp=now, hide_rule_turn=last_action.hide_rule_turn))
-        events += [BotUttered(said.text, said.data, {**(said.metadata or {}), "carried_over": True},
-                              timestamp=now) for said in said_before_wait(tracker)]
+        events.append(
+            ActionExecuted(
+                last_action.action_name,
+                policy=last_action.policy,
+                confidence=last_action.confidence,
+                timestamp=now,
+                hide_rule_turn=last_action.hide_rule_turn,
+            )
+        )
+        events += [
+            BotUttered(
+                said.text, said.data, {**(said.metadata or {}), "carried_over": True}, timestamp=now
+            )
+            for said in said_before_wait(tracker)
+        ]
     events.append(ActionExecuted(ACTION_LISTEN_NAME, timestamp=now))
     return events
 
@@ -98,12 +124,16 @@ _rasa_has_session_expired = MessageProcessor._has_session_expired
 
 def has_session_expired(self: MessageProcessor, tracker: DialogueStateTracker) -> bool:
     """Rasa's check, which also counts the time since the last message of the session before."""
-    if tracker.get_last_event_for(UserUttered) is not None \
-            or not self.domain.session_config.are_sessions_enabled():
+    if (
+        tracker.get_last_event_for(UserUttered) is not None
+        or not self.domain.session_config.are_sessions_enabled()
+    ):
         return _rasa_has_session_expired(self, tracker)
     written_at = last_user_message_time(tracker)
-    return written_at is not None and \
-        (time.time() - written_at) / 60 > self.domain.session_config.session_expiration_time
+    return (
+        written_at is not None
+        and (time.time() - written_at) / 60 > self.domain.session_config.session_expiration_time
+    )
 
 
 def install() -> None:

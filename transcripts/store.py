@@ -6,6 +6,7 @@ password typed at another question; the slots already hold only a hash or a
 marker, so nothing the dialogue needs is lost. Rasa reads the tracker back from the store on
 each message, so the redacted text is also all that later turns see.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.credentials import is_password_hash, looks_like_activation_code, looks_like_secret, password_matches
+from bot.credentials import (
+    is_password_hash,
+    looks_like_activation_code,
+    looks_like_secret,
+    password_matches,
+)
 from transcripts import sessions
 
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
@@ -35,7 +41,8 @@ def is_secret(text: str, requested: str | None, password_hash: str | None) -> bo
         return False
     word = text.strip()
     return looks_like_activation_code(word) or bool(
-        password_hash and is_password_hash(password_hash) and password_matches(password_hash, word))
+        password_hash and is_password_hash(password_hash) and password_matches(password_hash, word)
+    )
 
 
 def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
@@ -50,8 +57,12 @@ def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
             password_hash = event.value
         if index < start:
             continue
-        if isinstance(event, UserUttered) and event.text and event.text != REDACTED \
-                and is_secret(event.text, requested, password_hash):
+        if (
+            isinstance(event, UserUttered)
+            and event.text
+            and event.text != REDACTED
+            and is_secret(event.text, requested, password_hash)
+        ):
             data: dict[str, Any] = event.as_dict()
             data["text"] = REDACTED
             data["parse_data"] = {**data.get("parse_data", {}), "text": REDACTED, "entities": []}
@@ -63,8 +74,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     """Also starts a new session, carrying everything over, when a session has grown past
     `max_session_events` events (transcripts/sessions.py): a long conversation stays fast."""
 
-    def __init__(self, *args: Any, max_session_events: int = DEFAULT_MAX_SESSION_EVENTS,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, max_session_events: int = DEFAULT_MAX_SESSION_EVENTS, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.max_session_events = int(max_session_events)
         sessions.install()
@@ -79,21 +91,30 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
 
     def _additional_events(self, session, tracker) -> Iterator[Event]:
         # Counted in SQL: Rasa's Query.count() selects every row of the session, JSON included.
-        already_stored = self._event_query(session, tracker.sender_id, False).order_by(None) \
-            .with_entities(sa.func.count(self.SQLEvent.id)).scalar()
+        already_stored = (
+            self._event_query(session, tracker.sender_id, False)
+            .order_by(None)
+            .with_entities(sa.func.count(self.SQLEvent.id))
+            .scalar()
+        )
         return redacted_events(tracker.events, start=already_stored)
 
-    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool
-                        ) -> DialogueStateTracker | None:
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
         """Rasa's, reading the events' JSON alone instead of building an ORM object per row
         (10% of the server's time with 10 users)."""
         with self.session_scope() as session:
-            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions) \
-                .with_entities(self.SQLEvent.data).all()
+            rows = (
+                self._event_query(session, sender_id, fetch_events_from_all_sessions)
+                .with_entities(self.SQLEvent.data)
+                .all()
+            )
         if not (self.domain and rows):
             return None
-        return DialogueStateTracker.from_dict(sender_id, [json.loads(data) for (data,) in rows],
-                                              self.domain.slots)
+        return DialogueStateTracker.from_dict(
+            sender_id, [json.loads(data) for (data,) in rows], self.domain.slots
+        )
 
 
 def use_write_ahead_log(engine) -> None:

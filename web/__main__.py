@@ -1,4 +1,5 @@
 """`python -m web [port]`: the CAPTCHA routes of /webhooks/web/ alone (for `rasa shell`)."""
+
 import sys
 
 from sanic import Sanic

@@ -7,6 +7,7 @@ command-line channel. Rasa's token authentication does not guard custom channel 
 route guards itself: challenge ids and summary tokens are unguessable, a summary link works only
 for the conversation it was issued to, and anything unknown gets a plain 404.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,16 +30,18 @@ WEB = Path(__file__).resolve().parent
 PAGE_FILES = {
     "chat.js": (WEB / "static" / "chat.js", "text/javascript; charset=utf-8"),
     "chat.css": (WEB / "static" / "chat.css", "text/css; charset=utf-8"),
-    "socket.io.min.js": (WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
-                         "text/javascript; charset=utf-8"),
+    "socket.io.min.js": (
+        WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
+        "text/javascript; charset=utf-8",
+    ),
 }
 NO_STORE = {"Cache-Control": "no-store"}
 PAGE_HEADERS = {
     **NO_STORE,
     # Everything comes from this server; no inline script, no framing, no referrer leaks.
     "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self'; "
-                               "media-src 'self'; object-src 'none'; base-uri 'none'; "
-                               "frame-ancestors 'none'; form-action 'none'",
+    "media-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
@@ -50,7 +53,9 @@ def not_found() -> response.HTTPResponse:
     return response.text("Not found", status=404)
 
 
-def private(data: bytes | None, content_type: str, headers: dict | None = None) -> response.HTTPResponse:
+def private(
+    data: bytes | None, content_type: str, headers: dict | None = None
+) -> response.HTTPResponse:
     """One user's bytes: never cached; an unknown or spent id gets a plain 404."""
     if data is None:
         return not_found()
@@ -78,26 +83,32 @@ def chat_blueprint() -> Blueprint:
 
     @web.route("/", methods=["GET"])
     async def page(request: Request):
-        return await response.file(WEB / "static" / "index.html", headers=PAGE_HEADERS,
-                                   mime_type="text/html; charset=utf-8")
+        return await response.file(
+            WEB / "static" / "index.html",
+            headers=PAGE_HEADERS,
+            mime_type="text/html; charset=utf-8",
+        )
 
     @web.route("/static/<name>", methods=["GET"])
     async def page_file(request: Request, name: str):
         if name not in PAGE_FILES or not PAGE_FILES[name][0].is_file():
             return not_found()
         path, mime_type = PAGE_FILES[name]
-        return await response.file(path, mime_type=mime_type,
-                                   headers={"X-Content-Type-Options": "nosniff"})
+        return await response.file(
+            path, mime_type=mime_type, headers={"X-Content-Type-Options": "nosniff"}
+        )
 
     @web.route("/summary/<token>", methods=["GET"])
     async def summary(request: Request, token: str):
         download = account_service().summary_download(
-            token, request.headers.get(CONVERSATION_HEADER, ""))
+            token, request.headers.get(CONVERSATION_HEADER, "")
+        )
         if download is None:
             return not_found()
         file_name, pdf = download
-        return private(pdf, "application/pdf",
-                       {"Content-Disposition": f'attachment; filename="{file_name}"'})
+        return private(
+            pdf, "application/pdf", {"Content-Disposition": f'attachment; filename="{file_name}"'}
+        )
 
     return web
 

@@ -6,6 +6,7 @@ is wrapped once, when the Rasa server loads its channels (web/channel.py): a fai
 `utter_service_unavailable` response in the conversation's language and ends the turn. Nothing
 already entered is lost: the failed action changed nothing, and the user sends the message again.
 """
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,7 @@ Rasa 3.6 reads the body with `request.json.get(...)`: an empty body, a JSON arra
 string, or a sender that is not text made it fail with 500 (found by the fuzz run). The
 same channel, at the same address (/webhooks/rest/webhook), checks the body first.
 """
+
 from __future__ import annotations
 
 from typing import Any

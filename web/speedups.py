@@ -14,14 +14,15 @@ Profiled with py-spy under load (the fuzz run, 2 cores), the Rasa server spent:
 
 Installed once, when the Rasa server loads its channels (web/channel.py), like web/outages.py.
 """
+
 from __future__ import annotations
 
 import functools
 from collections import deque
 
+import rasa
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
-import rasa
 from rasa.core.actions import action as rasa_actions
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
@@ -43,7 +44,8 @@ def validate_action_result(self, result: dict) -> bool:
     error.message += (
         ". Failed to validate Action server response from API, make sure your response from the "
         f"Action endpoint is valid. For more information about the format visit "
-        f"{rasa_actions.DOCS_BASE_URL}/custom-actions")
+        f"{rasa_actions.DOCS_BASE_URL}/custom-actions"
+    )
     raise error
 
 
@@ -64,7 +66,7 @@ def resolve_by_type(type_name: str, default: type | None = None) -> type | None:
 def events_for_actions(events: list) -> list:
     """The events from the user message before the latest one on (all of them if fewer)."""
     users = [index for index, event in enumerate(events) if isinstance(event, UserUttered)]
-    return events[users[-2]:] if len(users) >= 2 else list(events)
+    return events[users[-2] :] if len(users) >= 2 else list(events)
 
 
 _call_format = rasa_actions.RemoteAction._action_call_format  # Rasa's own, for comparison
@@ -91,12 +93,16 @@ def action_call_format(self, tracker, domain) -> dict:
         state = tracker.current_state(EventVerbosity.ALL)
     finally:
         tracker.events = events
-    return {"next_action": self._name, "sender_id": tracker.sender_id, "tracker": state,
-            "version": rasa.__version__, "domain": domain_for_actions(domain)}
+    return {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": state,
+        "version": rasa.__version__,
+        "domain": domain_for_actions(domain),
+    }
 
 
 def install() -> None:
     rasa_actions.RemoteAction._action_call_format = action_call_format
     rasa_actions.RemoteAction._validate_action_result = validate_action_result
     Event.resolve_by_type = staticmethod(resolve_by_type)
-

@@ -4,17 +4,33 @@ Each returns `Checked`: the normalised value, or a `Problem` with a stable code 
 French and in English. Rules that need the database (is the e-mail free?) live in
 `bot.registration`; everything here is pure.
 """
+
 from bot.rules.address import (
-    DEFAULT_COUNTRY, check_city, check_complement, check_country, check_postcode,
-    check_street_name, check_street_number, check_street_type, country_name,
+    DEFAULT_COUNTRY,
+    check_city,
+    check_complement,
+    check_country,
+    check_postcode,
+    check_street_name,
+    check_street_number,
+    check_street_type,
+    country_name,
 )
 from bot.rules.login import (
-    EMAIL_MAX_LENGTH, PASSWORD_MIN_LENGTH, check_email_confirmation, check_email_syntax,
-    check_password, email_key, password_strength,
+    EMAIL_MAX_LENGTH,
+    PASSWORD_MIN_LENGTH,
+    check_email_confirmation,
+    check_email_syntax,
+    check_password,
+    email_key,
+    password_strength,
 )
 from bot.rules.person import check_first_name, check_phone, check_surname, display_phone
 from bot.rules.trust import (
-    DEFAULT_TRUST_QUESTION, TRUST_QUESTIONS, check_trust_answer, check_trust_question,
+    DEFAULT_TRUST_QUESTION,
+    TRUST_QUESTIONS,
+    check_trust_answer,
+    check_trust_question,
     trust_question_label,
 )
 

@@ -1,4 +1,5 @@
 """Postal address: street number, type and name, complement, postcode, city, country."""
+
 from __future__ import annotations
 
 import gettext
@@ -25,14 +26,42 @@ _POSTCODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]*")
 _CITY = re.compile(r"^[^\W_]+(?:[ '’.-]+[^\W_]+)*\.?$")
 # Names people type that are not in ISO 3166 (in English or French) nor its codes; folded.
 _COUNTRY_ALIASES = {
-    "uk": "GB", "u.k.": "GB", "angleterre": "GB", "england": "GB", "great britain": "GB",
-    "grande-bretagne": "GB", "grande bretagne": "GB", "britain": "GB", "scotland": "GB",
-    "ecosse": "GB", "wales": "GB", "pays de galles": "GB", "northern ireland": "GB",
-    "usa": "US", "u.s.a.": "US", "u.s.": "US", "america": "US", "amerique": "US",
-    "etats-unis d'amerique": "US", "deutschland": "DE", "schweiz": "CH", "svizzera": "CH",
-    "belgie": "BE", "nederland": "NL", "holland": "NL", "hollande": "NL", "espana": "ES",
-    "italia": "IT", "osterreich": "AT", "luxemburg": "LU", "letzebuerg": "LU", "danmark": "DK",
-    "norge": "NO", "sverige": "SE", "suomi": "FI", "polska": "PL",
+    "uk": "GB",
+    "u.k.": "GB",
+    "angleterre": "GB",
+    "england": "GB",
+    "great britain": "GB",
+    "grande-bretagne": "GB",
+    "grande bretagne": "GB",
+    "britain": "GB",
+    "scotland": "GB",
+    "ecosse": "GB",
+    "wales": "GB",
+    "pays de galles": "GB",
+    "northern ireland": "GB",
+    "usa": "US",
+    "u.s.a.": "US",
+    "u.s.": "US",
+    "america": "US",
+    "amerique": "US",
+    "etats-unis d'amerique": "US",
+    "deutschland": "DE",
+    "schweiz": "CH",
+    "svizzera": "CH",
+    "belgie": "BE",
+    "nederland": "NL",
+    "holland": "NL",
+    "hollande": "NL",
+    "espana": "ES",
+    "italia": "IT",
+    "osterreich": "AT",
+    "luxemburg": "LU",
+    "letzebuerg": "LU",
+    "danmark": "DK",
+    "norge": "NO",
+    "sverige": "SE",
+    "suomi": "FI",
+    "polska": "PL",
 }
 # France, its overseas departments and the collectivities that use its 5-digit postcodes.
 FRENCH_POSTCODE_COUNTRIES = frozenset("FR GP MQ GF RE YT PM BL MF NC PF WF".split())
@@ -40,17 +69,30 @@ FRENCH_POSTCODE_COUNTRIES = frozenset("FR GP MQ GF RE YT PM BL MF NC PF WF".spli
 # are written with, and the countries that use it with an example of each. A British postcode is
 # an outward code (area, district) and an inward code (sector, unit), with the letters each place
 # allows. Countries not listed here (nor French) get the general rule.
-_UK = (r"([A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)|GIR)"
-       r"([0-9][ABD-HJLNP-UW-Z]{2})")
+_UK = (
+    r"([A-PR-UWYZ](?:[0-9][0-9A-HJKPS-UW]?|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?)|GIR)"
+    r"([0-9][ABD-HJLNP-UW-Z]{2})"
+)
 _FORMATS = (
-    (r"([0-9]{4})", "", "BE:1000 CH:8001 LI:9490 LU:1009 AT:1010 DK:1050 NO:0150 HU:1051 SI:1000 "
-                        "BG:1000 CY:1010 TN:1000 AU:2000 NZ:6011 ZA:8001 PH:1000 AL:1001 MK:1000 "
-                        "LV:1050 GE:0105 AM:0010"),
-    (r"([0-9]{5})", "", "DE:10115 IT:00184 ES:28001 FI:00100 EE:10111 HR:10000 LT:01100 MC:98000 "
-                        "MA:20000 DZ:16000 TR:06100 MX:06000 UA:01001 KR:03051 SM:47890 VA:00120 "
-                        "ME:81000 RS:11000 BA:71000"),
-    (r"([0-9]{6})", "", "RU:101000 CN:100000 IN:110001 SG:049315 KZ:010000 BY:220030 RO:010011 "
-                        "VN:100000"),
+    (
+        r"([0-9]{4})",
+        "",
+        "BE:1000 CH:8001 LI:9490 LU:1009 AT:1010 DK:1050 NO:0150 HU:1051 SI:1000 "
+        "BG:1000 CY:1010 TN:1000 AU:2000 NZ:6011 ZA:8001 PH:1000 AL:1001 MK:1000 "
+        "LV:1050 GE:0105 AM:0010",
+    ),
+    (
+        r"([0-9]{5})",
+        "",
+        "DE:10115 IT:00184 ES:28001 FI:00100 EE:10111 HR:10000 LT:01100 MC:98000 "
+        "MA:20000 DZ:16000 TR:06100 MX:06000 UA:01001 KR:03051 SM:47890 VA:00120 "
+        "ME:81000 RS:11000 BA:71000",
+    ),
+    (
+        r"([0-9]{6})",
+        "",
+        "RU:101000 CN:100000 IN:110001 SG:049315 KZ:010000 BY:220030 RO:010011 VN:100000",
+    ),
     (r"([0-9]{3})([0-9]{2})", " ", "SE:11122 CZ:11000 SK:81101 GR:10557"),
     (_UK, " ", "GB:SW1A2AA GG:GY11AA JE:JE23AB IM:IM11AA"),
     (r"([0-9]{5})(?:-?([0-9]{4}))?", "-", "US:20500 PR:00901 GU:96910 VI:00802"),
@@ -69,8 +111,17 @@ POSTCODE_FORMATS: dict[str, tuple[re.Pattern, str, str]] = {
 }
 # The letters written before a postcode in the European way ("D-10115", "CH-8001", "L-1009").
 _PREFIX = re.compile(r"([A-Z]{1,3})-(.+)")
-_OLD_PREFIXES = {"DE": "D", "AT": "A", "BE": "B", "LU": "L", "IT": "I", "ES": "E", "SE": "S",
-                 "NO": "N", "FI": "FIN"}
+_OLD_PREFIXES = {
+    "DE": "D",
+    "AT": "A",
+    "BE": "B",
+    "LU": "L",
+    "IT": "I",
+    "ES": "E",
+    "SE": "S",
+    "NO": "N",
+    "FI": "FIN",
+}
 
 
 def _optional_text(raw, max_length: int, code: str) -> Checked[str]:
@@ -120,7 +171,11 @@ def check_postcode(raw, country: str | None = DEFAULT_COUNTRY) -> Checked[str]:
     code = _country_code(country)
     if code in FRENCH_POSTCODE_COUNTRIES:
         compact = value.replace(" ", "")
-        return valid(compact) if _FRENCH_POSTCODE.fullmatch(compact) else invalid("postcode.invalid_france")
+        return (
+            valid(compact)
+            if _FRENCH_POSTCODE.fullmatch(compact)
+            else invalid("postcode.invalid_france")
+        )
     if len(value) > POSTCODE_MAX_LENGTH or not _POSTCODE.fullmatch(value):
         return invalid("postcode.invalid", max=POSTCODE_MAX_LENGTH)
     if code not in POSTCODE_FORMATS:
@@ -149,12 +204,14 @@ def _country_code(country: str | None) -> str | None:
 
 
 def _not_of_country(code: str, example: str) -> Checked[str]:
-    """"postcode.invalid_country" names the country and shows an example; until the catalogue
+    """ "postcode.invalid_country" names the country and shows an example; until the catalogue
     has that text, the general message is given."""
     if "postcode.invalid_country" not in CATALOGUE:
         return invalid("postcode.invalid", max=POSTCODE_MAX_LENGTH)
-    names = {"fr": _french_names().gettext(pycountry.countries.get(alpha_2=code).name),
-             "en": _english_name(code)}
+    names = {
+        "fr": _french_names().gettext(pycountry.countries.get(alpha_2=code).name),
+        "en": _english_name(code),
+    }
     return invalid("postcode.invalid_country", country=names, example=example)
 
 

@@ -1,4 +1,5 @@
 """Login e-mail and password (2023 rules: at least 20 characters, letters and digits, no spaces)."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Surname, first name and telephone."""
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,11 @@ def check_phone(raw, region: str = DEFAULT_PHONE_REGION) -> Checked[str]:
         return invalid("phone.invalid", value=value[:PHONE_MAX_LENGTH] + "…")
     if value.startswith("00"):
         value = "+" + value[2:]
-    regions = (region,) if value.startswith("+") or region not in FRENCH_NUMBERING_REGIONS \
+    regions = (
+        (region,)
+        if value.startswith("+") or region not in FRENCH_NUMBERING_REGIONS
         else FRENCH_NUMBERING_REGIONS
+    )
     for candidate_region in regions:
         try:
             number = phonenumbers.parse(value, candidate_region)

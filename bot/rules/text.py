@@ -1,4 +1,5 @@
 """Small text helpers shared by the rules."""
+
 import re
 import unicodedata
 

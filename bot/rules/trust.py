@@ -3,6 +3,7 @@
 The answer is asked for in special operations such as a forgotten password, so it is kept and
 printed on the summary.
 """
+
 from __future__ import annotations
 
 from bot.i18n import Checked, invalid, valid
@@ -49,7 +50,10 @@ def check_trust_question(raw) -> Checked[str]:
     for code, labels in TRUST_QUESTIONS.items():
         if wanted in {_folded_label(label) for label in labels.values()}:
             return valid(code)
-    choices = {lang: " ; ".join(trust_question_label(code, lang) for code in codes) for lang in ("fr", "en")}
+    choices = {
+        lang: " ; ".join(trust_question_label(code, lang) for code in codes)
+        for lang in ("fr", "en")
+    }
     return invalid("trust_question.unknown", choices=choices)
 
 
@@ -65,8 +69,21 @@ def check_trust_answer(raw) -> Checked[str]:
 # Words that name each question when the user types the choice instead of clicking it.
 _CHOICE_WORDS = {
     "nickname": ("surnom", "nickname", "nick name", "pseudo", "sobriquet"),
-    "partner_first_name": ("conjoint", "conjointe", "epoux", "epouse", "mari", "femme", "partner",
-                           "spouse", "wife", "husband", "compagnon", "compagne", "partenaire"),
+    "partner_first_name": (
+        "conjoint",
+        "conjointe",
+        "epoux",
+        "epouse",
+        "mari",
+        "femme",
+        "partner",
+        "spouse",
+        "wife",
+        "husband",
+        "compagnon",
+        "compagne",
+        "partenaire",
+    ),
     "pet_name": ("animal", "animaux", "pet", "chien", "chat", "dog", "cat", "toutou"),
     "birth_town": ("naissance", "suis ne", "suis nee", "birth", "born", "birthplace", "natale"),
     "first_school": ("ecole", "school", "college", "primaire"),
@@ -87,7 +104,9 @@ def read_trust_choice(raw) -> str | None:
     if not words or len(words) > 8:
         return None
     text = f" {' '.join(words)} "
-    named = {code for code, keys in _CHOICE_WORDS.items() if any(f" {key} " in text for key in keys)}
+    named = {
+        code for code, keys in _CHOICE_WORDS.items() if any(f" {key} " in text for key in keys)
+    }
     if len(named) == 1:
         return named.pop()
     if named:

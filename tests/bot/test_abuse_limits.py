@@ -1,4 +1,5 @@
 """Pre-registrations per conversation and per hour are limited."""
+
 import pytest
 
 from bot.i18n import Refused

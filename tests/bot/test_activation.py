@@ -1,4 +1,5 @@
 """Activation: code + login e-mail give a 14-digit subscriber number."""
+
 from datetime import datetime, timezone
 
 import pytest
@@ -35,7 +36,9 @@ def test_activation_gives_the_subscriber_number_of_the_seeds_scheme(service, mak
         assert session.scalar(select(Account.password_hash)).startswith("$argon2id$")
 
 
-def test_sequence_continues_within_a_day_and_restarts_the_next_day(service, make_form, last_code, clock):
+def test_sequence_continues_within_a_day_and_restarts_the_next_day(
+    service, make_form, last_code, clock
+):
     numbers = []
     for n in range(3):
         service.pre_register(make_form(email=f"user{n}@exemple.fr"))
@@ -76,7 +79,9 @@ def test_malformed_code_is_explained_and_not_counted(service, make_form, typed):
     for _ in range(MAX_WRONG_CODES + 1):
         problem = refusal(lambda: service.activate(typed, EMAIL))
         assert problem.code == "activation.code_format"
-    assert "12 caractères" in problem.text("fr") and "pas de votre mot de passe" in problem.text("fr")
+    assert "12 caractères" in problem.text("fr") and "pas de votre mot de passe" in problem.text(
+        "fr"
+    )
     assert "12 characters" in problem.text("en") and "not your password" in problem.text("en")
 
 
@@ -128,7 +133,9 @@ def test_five_wrong_codes_lock_the_address_for_15_minutes(service, make_form, la
     assert service.activate(code, EMAIL).subscriber_number  # the lock ends: not blocked for good
 
 
-def test_after_a_lock_ends_a_stranger_gets_five_more_tries_only(service, make_form, last_code, clock):
+def test_after_a_lock_ends_a_stranger_gets_five_more_tries_only(
+    service, make_form, last_code, clock
+):
     service.pre_register(make_form())
     code = last_code()
     for _ in range(MAX_WRONG_CODES):
@@ -156,9 +163,18 @@ def test_unknown_address_gets_the_same_answer_as_a_wrong_code(service):
 
 def test_activation_by_the_code_hash_only(service, make_form, last_code):
     from bot.credentials import activation_code_hash
+
     service.pre_register(make_form())
     code_hash = activation_code_hash(last_code())
-    assert refusal(lambda: service.activate_by_code_hash("not-a-hash", EMAIL)).code == "activation.code_format"
-    assert refusal(lambda: service.activate_by_code_hash(code_hash.upper(), EMAIL)).code == "activation.code_format"
+    assert (
+        refusal(lambda: service.activate_by_code_hash("not-a-hash", EMAIL)).code
+        == "activation.code_format"
+    )
+    assert (
+        refusal(lambda: service.activate_by_code_hash(code_hash.upper(), EMAIL)).code
+        == "activation.code_format"
+    )
     assert service.activate_by_code_hash(code_hash, EMAIL).subscriber_number
-    assert refusal(lambda: service.activate_by_code_hash(code_hash, EMAIL)).code == "activation.used"
+    assert (
+        refusal(lambda: service.activate_by_code_hash(code_hash, EMAIL)).code == "activation.used"
+    )

@@ -1,4 +1,5 @@
 """CAPTCHA: six characters, PNG image and WAV audio, single use, short expiry, refreshable."""
+
 import io
 
 from PIL import Image
@@ -41,7 +42,9 @@ def test_wrong_answer_consumes_the_challenge(service):
     answer = answer_of(service, challenge)
     wrong = service.captcha.check(challenge, "XXXXXX" if answer != "XXXXXX" else "YYYYYY")
     assert wrong.problem.code == "captcha.wrong"
-    assert "ne correspondent pas" in wrong.problem.text("fr") and "do not match" in wrong.problem.text("en")
+    assert "ne correspondent pas" in wrong.problem.text(
+        "fr"
+    ) and "do not match" in wrong.problem.text("en")
     assert service.captcha.check(challenge, answer).problem.code == "captcha.expired"
 
 

@@ -1,4 +1,5 @@
 """`python -m bot`: prepare the database, purge, list and show registrations and accounts."""
+
 import subprocess
 import sys
 
@@ -6,10 +7,19 @@ from bot.settings import PROJECT_ROOT
 
 
 def run(args, tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "MAIL_OUTBOX_DIR": str(tmp_path / "out"),
-           "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
+        "MAIL_OUTBOX_DIR": str(tmp_path / "out"),
+        "PATH": "/usr/bin:/bin",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_init_then_purge(tmp_path):
@@ -32,11 +42,15 @@ def test_list_and_show_without_any_secret(tmp_path, make_form):
     from bot.settings import Settings
     from tests.conftest import activation_code_in, read_messages
 
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'cli.db'}", mail_outbox_dir=tmp_path / "out")
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'cli.db'}", mail_outbox_dir=tmp_path / "out"
+    )
     service = AccountService(settings)
     form = make_form()
     service.pre_register(form)
-    service.pre_register(make_form(email="ann.smith@example.co.uk", surname="Smith", first_name="Ann"))
+    service.pre_register(
+        make_form(email="ann.smith@example.co.uk", surname="Smith", first_name="Ann")
+    )
     codes = {m["To"]: activation_code_in(m) for m in read_messages(settings.mail_outbox_dir)}
     account = service.activate(codes["lila.rosemonde@orange.fr"], "lila.rosemonde@orange.fr")
 
@@ -51,10 +65,22 @@ def test_list_and_show_without_any_secret(tmp_path, make_form):
     for name, result in outputs.items():
         assert result.returncode == 0, (name, result.stderr)
     assert "2 pre-registration(s)" in outputs["registrations"].stdout
-    assert "activated" in outputs["registrations"].stdout and "(data purged)" in outputs["registrations"].stdout
-    assert "1 pre-registration(s)" in outputs["pending"].stdout and "Ann SMITH" in outputs["pending"].stdout
-    assert "surname: SMITH" in outputs["registration"].stdout and "status: pending" in outputs["registration"].stdout
-    assert account.subscriber_number in outputs["accounts"].stdout and "1 account(s)" in outputs["accounts"].stdout
+    assert (
+        "activated" in outputs["registrations"].stdout
+        and "(data purged)" in outputs["registrations"].stdout
+    )
+    assert (
+        "1 pre-registration(s)" in outputs["pending"].stdout
+        and "Ann SMITH" in outputs["pending"].stdout
+    )
+    assert (
+        "surname: SMITH" in outputs["registration"].stdout
+        and "status: pending" in outputs["registration"].stdout
+    )
+    assert (
+        account.subscriber_number in outputs["accounts"].stdout
+        and "1 account(s)" in outputs["accounts"].stdout
+    )
     for name in ("account by number", "account by e-mail"):
         shown = outputs[name].stdout
         assert f"subscriber number: {account.subscriber_number}" in shown

@@ -1,5 +1,6 @@
 """Racing requests on a real SQLite file and on a real PostgreSQL server: one pending
 registration per address, unique subscriber numbers, a code used once."""
+
 import dataclasses
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -7,9 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from bot.registration import AccountService
-
 from bot.i18n import Refused
+from bot.registration import AccountService
 from bot.storage import Registration
 from tests.conftest import activation_code_in, read_messages
 
@@ -22,7 +22,8 @@ def service(request, settings, clock):
     if request.param == "postgresql":
         name = re.sub(r"\W", "_", request.node.name.lower())[:60]
         settings = dataclasses.replace(
-            settings, database_url=request.getfixturevalue("postgres_server").new_database(name))
+            settings, database_url=request.getfixturevalue("postgres_server").new_database(name)
+        )
     service = AccountService(settings, clock=clock)
     yield service
     service.sessions.kw["bind"].dispose()

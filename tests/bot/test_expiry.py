@@ -1,4 +1,5 @@
 """After 48 h a pending registration expires, its data are purged and the address is free."""
+
 from sqlalchemy import select
 
 from bot.storage import Registration
@@ -17,19 +18,31 @@ def test_expired_registration_is_purged_and_the_address_freed(service, make_form
     with service.sessions() as session:
         row = session.scalar(select(Registration))
     assert row.status == "expired"
-    for field in ("email", "surname", "first_name", "phone", "city", "trust_answer", "password_hash"):
+    for field in (
+        "email",
+        "surname",
+        "first_name",
+        "phone",
+        "city",
+        "trust_answer",
+        "password_hash",
+    ):
         assert getattr(row, field) is None
 
 
-def test_a_new_registration_after_expiry_gets_a_new_code_that_works(service, make_form, clock, last_code):
+def test_a_new_registration_after_expiry_gets_a_new_code_that_works(
+    service, make_form, clock, last_code
+):
     service.pre_register(make_form())
     old_code = last_code()
     clock.advance(hours=49)
     service.pre_register(make_form(first_name="Lilas"))
     new_code = last_code()
     assert new_code != old_code
-    from bot.i18n import Refused
     import pytest
+
+    from bot.i18n import Refused
+
     with pytest.raises(Refused) as refused:
         service.activate(old_code, EMAIL)
     assert refused.value.problem.code == "activation.expired"

@@ -1,46 +1,76 @@
 """The conversation's language: guessed from real sentences, switched on request only."""
+
 import pytest
 
 from bot.language import guess_language, requested_language
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Je veux créer mon espace professionnel", "fr"),
-    ("c'est quoi le mode expert", "fr"),
-    ("Bonjour", "fr"),
-    ("Comment activer mon compte ?", "fr"),
-    ("I want to create a professional account", "en"),
-    ("What is expert mode?", "en"),
-    ("Hello!", "en"),
-    ("hi", "en"),
-    ("I have my activation code", "en"),
-    ("tell me a joke", "en"),
-    ("Hello, what can you do?", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Je veux créer mon espace professionnel", "fr"),
+        ("c'est quoi le mode expert", "fr"),
+        ("Bonjour", "fr"),
+        ("Comment activer mon compte ?", "fr"),
+        ("I want to create a professional account", "en"),
+        ("What is expert mode?", "en"),
+        ("Hello!", "en"),
+        ("hi", "en"),
+        ("I have my activation code", "en"),
+        ("tell me a joke", "en"),
+        ("Hello, what can you do?", "en"),
+    ],
+)
 def test_real_sentences_and_greetings_tell_the_language(text, language):
     assert guess_language(text) == language
 
 
-@pytest.mark.parametrize("text", [
-    "lila.rosemonde@orange.fr", "01 23 45 67 89", "Lila Rosemonde", "ok", "OK", "Paris",
-    "12 rue de Longchamp 75016 Paris", "20232330000101", "mHPstewGkBYj", "", None, "75016",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lila.rosemonde@orange.fr",
+        "01 23 45 67 89",
+        "Lila Rosemonde",
+        "ok",
+        "OK",
+        "Paris",
+        "12 rue de Longchamp 75016 Paris",
+        "20232330000101",
+        "mHPstewGkBYj",
+        "",
+        None,
+        "75016",
+    ],
+)
 def test_bare_values_tell_nothing(text):
     assert guess_language(text) is None
 
 
-@pytest.mark.parametrize("text, language", [
-    ("in English please", "en"), ("English", "en"), ("en anglais svp", "en"),
-    ("can you speak english?", "en"), ("parlez français", "fr"), ("en français s'il vous plaît", "fr"),
-    ("French please", "fr"), ("Can you speak French?", "fr"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("in English please", "en"),
+        ("English", "en"),
+        ("en anglais svp", "en"),
+        ("can you speak english?", "en"),
+        ("parlez français", "fr"),
+        ("en français s'il vous plaît", "fr"),
+        ("French please", "fr"),
+        ("Can you speak French?", "fr"),
+    ],
+)
 def test_explicit_requests(text, language):
     assert requested_language(text) == language
 
 
-@pytest.mark.parametrize("text", [
-    "je suis en France", "What is expert mode?", "Paris",
-    "I am an English accountant managing many French companies for my clients abroad",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis en France",
+        "What is expert mode?",
+        "Paris",
+        "I am an English accountant managing many French companies for my clients abroad",
+    ],
+)
 def test_no_request(text):
     assert requested_language(text) is None

@@ -1,4 +1,5 @@
 """The activation e-mail end to end: through a real local SMTP server, and into the file outbox."""
+
 import email
 import email.policy
 import socket
@@ -18,8 +19,13 @@ class Inbox:
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, envelope.rcpt_tos,
-                              email.message_from_bytes(envelope.content, policy=email.policy.default)))
+        self.messages.append(
+            (
+                envelope.mail_from,
+                envelope.rcpt_tos,
+                email.message_from_bytes(envelope.content, policy=email.policy.default),
+            )
+        )
         return "250 Message accepted for delivery"
 
 
@@ -38,10 +44,16 @@ def smtp_server():
     controller.stop()
 
 
-def test_activation_email_through_a_real_smtp_server_then_activation(tmp_path, clock, make_form, smtp_server):
+def test_activation_email_through_a_real_smtp_server_then_activation(
+    tmp_path, clock, make_form, smtp_server
+):
     controller, inbox = smtp_server
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", mail_backend="smtp",
-                        smtp_host=controller.hostname, smtp_port=controller.port)
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'a.db'}",
+        mail_backend="smtp",
+        smtp_host=controller.hostname,
+        smtp_port=controller.port,
+    )
     service = AccountService(settings, clock=clock)
     assert isinstance(service.mailer, SmtpMailer)
     service.pre_register(make_form(language="en"))

@@ -1,11 +1,12 @@
 """Every problem the service can report has a text in French and in English."""
+
 import string
+from datetime import date, datetime, timezone
 
 import pytest
 
 from bot.i18n import Problem, format_datetime, format_long_date, render
 from bot.messages import CATALOGUE
-from datetime import date, datetime, timezone
 
 
 def placeholders(template: str) -> set[str]:
@@ -52,4 +53,6 @@ def test_a_secret_typed_in_the_wrong_place_is_not_repeated():
             text = Problem(code, {"value": secret}).text("fr")
             assert secret not in text and "••••••••" in text
     for ordinary in ("12", "Villeurbanne", "Allemagnee"):
-        assert f"« {ordinary} » n'est pas" in Problem("country.unknown", {"value": ordinary}).text("fr")
+        assert f"« {ordinary} » n'est pas" in Problem("country.unknown", {"value": ordinary}).text(
+            "fr"
+        )

@@ -1,4 +1,5 @@
 """Pre-registration: a pending registration and the activation e-mail, at once."""
+
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,9 @@ from bot.storage import Registration
 from tests.conftest import activation_code_in, read_messages
 
 
-def test_pre_registration_records_a_pending_registration_and_mails_the_code(service, settings, make_form):
+def test_pre_registration_records_a_pending_registration_and_mails_the_code(
+    service, settings, make_form
+):
     pending = service.pre_register(make_form())
     assert pending.email == "lila.rosemonde@orange.fr"
     assert pending.deadline == service.clock.now() + timedelta(hours=48)
@@ -22,22 +25,36 @@ def test_pre_registration_records_a_pending_registration_and_mails_the_code(serv
     assert message["From"] == settings.mail_from
 
 
-@pytest.mark.parametrize("language, phrases", [
-    ("fr", ["Espace professionnel - Création ou modification de l'espace",
-            "Remarque : ce code n'est pas un mot de passe. Il ne doit être utilisé qu'une seule fois",
-            "3. cliquez sur \"Activer mon espace / mes services\"",
-            "5. saisissez l'adresse électronique de connexion à l'espace et validez",
-            "soit jusqu'au 23/08/2023 à 12h00 (heure de Paris)",
-            "il s'agit sans doute d'un message de phishing"]),
-    ("en", ["Professional account - Account set-up or change",
-            "Please note: this code is not a password. It must be used only once",
-            "3. click on \"Activer mon espace / mes services\"",
-            "5. enter the login email address of the account and confirm",
-            "that is until 23/08/2023 at 12:00 (Paris time)",
-            "it is most likely a phishing message"]),
-])
+@pytest.mark.parametrize(
+    "language, phrases",
+    [
+        (
+            "fr",
+            [
+                "Espace professionnel - Création ou modification de l'espace",
+                "Remarque : ce code n'est pas un mot de passe. Il ne doit être utilisé qu'une seule fois",
+                '3. cliquez sur "Activer mon espace / mes services"',
+                "5. saisissez l'adresse électronique de connexion à l'espace et validez",
+                "soit jusqu'au 23/08/2023 à 12h00 (heure de Paris)",
+                "il s'agit sans doute d'un message de phishing",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Professional account - Account set-up or change",
+                "Please note: this code is not a password. It must be used only once",
+                '3. click on "Activer mon espace / mes services"',
+                "5. enter the login email address of the account and confirm",
+                "that is until 23/08/2023 at 12:00 (Paris time)",
+                "it is most likely a phishing message",
+            ],
+        ),
+    ],
+)
 def test_activation_email_follows_the_seeds_template_in_the_user_language(
-        service, settings, make_form, language, phrases):
+    service, settings, make_form, language, phrases
+):
     service.pre_register(make_form(language=language))
     [message] = read_messages(settings.mail_outbox_dir)
     text = message["Subject"] + "\n" + message.get_content()
@@ -91,16 +108,31 @@ def test_invalid_form_is_refused_naming_each_bad_field(service, make_form, setti
     assert problem.code == "registration.incomplete"
     for field in ("phone", "postcode", "password"):
         assert field in problem.params["fields"]
-    assert not list(settings.mail_outbox_dir.glob("*.eml")) if settings.mail_outbox_dir.exists() else True
+    assert (
+        not list(settings.mail_outbox_dir.glob("*.eml"))
+        if settings.mail_outbox_dir.exists()
+        else True
+    )
 
 
 def test_form_values_are_normalised_before_they_are_stored(service, make_form):
-    service.pre_register(make_form(email=" Lila@Orange.FR", country="allemagne", postcode="10115",
-                                   trust_question="3", street_number="4b"))
+    service.pre_register(
+        make_form(
+            email=" Lila@Orange.FR",
+            country="allemagne",
+            postcode="10115",
+            trust_question="3",
+            street_number="4b",
+        )
+    )
     with service.sessions() as session:
         row = session.scalar(select(Registration))
-    assert (row.email, row.country, row.trust_question, row.street_number) == \
-        ("Lila@orange.fr", "DE", "pet_name", "4B")
+    assert (row.email, row.country, row.trust_question, row.street_number) == (
+        "Lila@orange.fr",
+        "DE",
+        "pet_name",
+        "4B",
+    )
 
 
 def test_when_mail_cannot_be_sent_nothing_is_recorded(settings, clock, make_form):
@@ -118,14 +150,26 @@ def test_when_mail_cannot_be_sent_nothing_is_recorded(settings, clock, make_form
     assert service.check_login_email("lila.rosemonde@orange.fr").ok  # the address is still free
 
 
-@pytest.mark.parametrize("address, code, phrase_fr, phrase_en", [
-    ("ancien.certificat@cabinet-exemple.fr", "email.certificate_sole",
-     "conserver votre adresse électronique habituelle", "keep your regular email address"),
-    ("Accueil@cabinet-partage.fr", "email.certificate_shared",
-     "choisir une autre adresse électronique que l'habituelle",
-     "choose a different email address than your regular one"),
-])
-def test_certificate_accounts_get_the_seeds_guidance(service, make_form, address, code, phrase_fr, phrase_en):
+@pytest.mark.parametrize(
+    "address, code, phrase_fr, phrase_en",
+    [
+        (
+            "ancien.certificat@cabinet-exemple.fr",
+            "email.certificate_sole",
+            "conserver votre adresse électronique habituelle",
+            "keep your regular email address",
+        ),
+        (
+            "Accueil@cabinet-partage.fr",
+            "email.certificate_shared",
+            "choisir une autre adresse électronique que l'habituelle",
+            "choose a different email address than your regular one",
+        ),
+    ],
+)
+def test_certificate_accounts_get_the_seeds_guidance(
+    service, make_form, address, code, phrase_fr, phrase_en
+):
     assert service.load_certificate_accounts("fixtures/certificate_accounts.csv") == 4
     assert service.load_certificate_accounts("fixtures/certificate_accounts.csv") == 0  # idempotent
     problem = service.check_login_email(address).problem

@@ -1,15 +1,30 @@
 """Address rules: only the city and the country are required, as on the form."""
+
 import pytest
 
 from bot.rules import (
-    check_city, check_complement, check_country, check_postcode, check_street_name,
-    check_street_number, check_street_type, country_name,
+    check_city,
+    check_complement,
+    check_country,
+    check_postcode,
+    check_street_name,
+    check_street_number,
+    check_street_type,
+    country_name,
 )
 
 
-@pytest.mark.parametrize("raw, value", [
-    ("12", "12"), ("12 bis", "12 bis"), ("12BIS", "12 bis"), ("12b", "12B"), ("", ""), ("3 ter", "3 ter"),
-])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("12", "12"),
+        ("12 bis", "12 bis"),
+        ("12BIS", "12 bis"),
+        ("12b", "12B"),
+        ("", ""),
+        ("3 ter", "3 ter"),
+    ],
+)
 def test_street_number(raw, value):
     assert check_street_number(raw).value == value
 
@@ -34,19 +49,31 @@ def test_street_type_and_name_and_complement():
         assert "100" in problem.text("fr") and "100" in problem.text("en")
 
 
-@pytest.mark.parametrize("raw, country, value", [
-    ("75016", "FR", "75016"), ("75 016", "FR", "75016"), ("", "FR", ""),
-    ("SW1A 1AA", "GB", "SW1A 1AA"), ("1000", "BE", "1000"), ("d-10115", "DE", "D-10115"),
-])
+@pytest.mark.parametrize(
+    "raw, country, value",
+    [
+        ("75016", "FR", "75016"),
+        ("75 016", "FR", "75016"),
+        ("", "FR", ""),
+        ("SW1A 1AA", "GB", "SW1A 1AA"),
+        ("1000", "BE", "1000"),
+        ("d-10115", "DE", "D-10115"),
+    ],
+)
 def test_postcode(raw, country, value):
     assert check_postcode(raw, country).value == value
 
 
-@pytest.mark.parametrize("raw, country, code", [
-    ("7501", "FR", "postcode.invalid_france"), ("750166", "FR", "postcode.invalid_france"),
-    ("ABCDE", "FR", "postcode.invalid_france"), ("12#4", "GB", "postcode.invalid"),
-    ("12345678901", "DE", "postcode.invalid"),
-])
+@pytest.mark.parametrize(
+    "raw, country, code",
+    [
+        ("7501", "FR", "postcode.invalid_france"),
+        ("750166", "FR", "postcode.invalid_france"),
+        ("ABCDE", "FR", "postcode.invalid_france"),
+        ("12#4", "GB", "postcode.invalid"),
+        ("12345678901", "DE", "postcode.invalid"),
+    ],
+)
 def test_postcode_errors(raw, country, code):
     problem = check_postcode(raw, country).problem
     assert problem.code == code
@@ -68,11 +95,24 @@ def test_city():
     assert check_city("").problem.text("fr") == "La ville est obligatoire."
 
 
-@pytest.mark.parametrize("raw, code", [
-    ("France", "FR"), ("FRANCE", "FR"), ("fr", "FR"), ("FRA", "FR"), ("Allemagne", "DE"),
-    ("Germany", "DE"), ("belgique", "BE"), ("Royaume-Uni", "GB"), ("UK", "GB"),
-    ("Etats-Unis", "US"), ("États-Unis", "US"), ("cote d'ivoire", "CI"), ("Suisse", "CH"),
-])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("France", "FR"),
+        ("FRANCE", "FR"),
+        ("fr", "FR"),
+        ("FRA", "FR"),
+        ("Allemagne", "DE"),
+        ("Germany", "DE"),
+        ("belgique", "BE"),
+        ("Royaume-Uni", "GB"),
+        ("UK", "GB"),
+        ("Etats-Unis", "US"),
+        ("États-Unis", "US"),
+        ("cote d'ivoire", "CI"),
+        ("Suisse", "CH"),
+    ],
+)
 def test_country_by_name_in_either_language_or_code(raw, code):
     assert check_country(raw).value == code
 
@@ -91,27 +131,48 @@ def test_country_names_for_display():
     assert country_name("DE", "en") == "GERMANY"
 
 
-@pytest.mark.parametrize("raw, country, value", [
-    # France and its overseas departments: 5 digits
-    ("97110", "GP", "97110"), ("97400", "RE", "97400"), ("98800", "NC", "98800"),
-    ("75016", "France", "75016"),  # the country may be given by name
-    # 5 digits
-    ("10115", "DE", "10115"), ("D-10115", "Allemagne", "D-10115"), ("00184", "IT", "00184"),
-    # 4 digits
-    ("1000", "BE", "1000"), ("8001", "CH", "8001"), ("CH-8001", "CH", "CH-8001"),
-    ("L-1009", "LU", "L-1009"), ("1010", "AT", "1010"), ("1050", "DK", "1050"),
-    # United Kingdom: upper case, one space before the inward code
-    ("sw1a2aa", "GB", "SW1A 2AA"), ("SW1A  2AA", "GB", "SW1A 2AA"), ("w1j 9ll", "GB", "W1J 9LL"),
-    ("NW1 6XE", "GB", "NW1 6XE"), ("M1 1AE", "GB", "M1 1AE"), ("EC1A1BB", "GB", "EC1A 1BB"),
-    ("GY1 1AA", "GG", "GY1 1AA"),
-    # United States: ZIP or ZIP+4
-    ("20500", "US", "20500"), ("20500-0003", "US", "20500-0003"), ("205000003", "US", "20500-0003"),
-    # others
-    ("1012ab", "NL", "1012 AB"), ("h2x 1y4", "CA", "H2X 1Y4"), ("11122", "SE", "111 22"),
-    ("00950", "PL", "00-950"), ("A65 F4E2", "IE", "A65 F4E2"),
-    # a country without a known format: the general rule
-    ("AB-123", "Atlantide", "AB-123"), ("12345", "AR", "12345"),
-])
+@pytest.mark.parametrize(
+    "raw, country, value",
+    [
+        # France and its overseas departments: 5 digits
+        ("97110", "GP", "97110"),
+        ("97400", "RE", "97400"),
+        ("98800", "NC", "98800"),
+        ("75016", "France", "75016"),  # the country may be given by name
+        # 5 digits
+        ("10115", "DE", "10115"),
+        ("D-10115", "Allemagne", "D-10115"),
+        ("00184", "IT", "00184"),
+        # 4 digits
+        ("1000", "BE", "1000"),
+        ("8001", "CH", "8001"),
+        ("CH-8001", "CH", "CH-8001"),
+        ("L-1009", "LU", "L-1009"),
+        ("1010", "AT", "1010"),
+        ("1050", "DK", "1050"),
+        # United Kingdom: upper case, one space before the inward code
+        ("sw1a2aa", "GB", "SW1A 2AA"),
+        ("SW1A  2AA", "GB", "SW1A 2AA"),
+        ("w1j 9ll", "GB", "W1J 9LL"),
+        ("NW1 6XE", "GB", "NW1 6XE"),
+        ("M1 1AE", "GB", "M1 1AE"),
+        ("EC1A1BB", "GB", "EC1A 1BB"),
+        ("GY1 1AA", "GG", "GY1 1AA"),
+        # United States: ZIP or ZIP+4
+        ("20500", "US", "20500"),
+        ("20500-0003", "US", "20500-0003"),
+        ("205000003", "US", "20500-0003"),
+        # others
+        ("1012ab", "NL", "1012 AB"),
+        ("h2x 1y4", "CA", "H2X 1Y4"),
+        ("11122", "SE", "111 22"),
+        ("00950", "PL", "00-950"),
+        ("A65 F4E2", "IE", "A65 F4E2"),
+        # a country without a known format: the general rule
+        ("AB-123", "Atlantide", "AB-123"),
+        ("12345", "AR", "12345"),
+    ],
+)
 def test_postcode_by_country(raw, country, value):
     checked = check_postcode(raw, country)
     assert checked.value == value
@@ -119,9 +180,19 @@ def test_postcode_by_country(raw, country, value):
 
 
 BAD_FOR_THE_COUNTRY = [
-    ("1234", "DE"), ("123456", "DE"), ("10000", "BE"), ("800", "CH"), ("SW1A", "GB"),
-    ("75016", "GB"), ("QW1 1AA", "GB"), ("SW1A 2CA", "GB"), ("2050", "US"), ("20500-12", "US"),
-    ("ABCDE", "US"), ("1012", "NL"), ("E-28001", "DE"),
+    ("1234", "DE"),
+    ("123456", "DE"),
+    ("10000", "BE"),
+    ("800", "CH"),
+    ("SW1A", "GB"),
+    ("75016", "GB"),
+    ("QW1 1AA", "GB"),
+    ("SW1A 2CA", "GB"),
+    ("2050", "US"),
+    ("20500-12", "US"),
+    ("ABCDE", "US"),
+    ("1012", "NL"),
+    ("E-28001", "DE"),
 ]
 
 
@@ -140,7 +211,7 @@ def test_postcode_of_another_format_than_the_country(raw, country, monkeypatch):
 NEW_MESSAGE = {
     "fr": "Ce code postal ne correspond pas au format du pays ({country}), par exemple : {example}.",
     "en": "This postcode does not match the format used in the country ({country}), for example: "
-          "{example}.",
+    "{example}.",
 }
 
 
@@ -176,11 +247,22 @@ def test_french_overseas_postcodes_keep_the_french_message():
     assert check_postcode("SW1A 2AA", "RE").problem.code == "postcode.invalid_france"
 
 
-@pytest.mark.parametrize("raw, code", [
-    ("Deutschland", "DE"), ("Schweiz", "CH"), ("United Kingdom", "GB"), ("Great Britain", "GB"),
-    ("USA", "US"), ("United States", "US"), ("España", "ES"), ("Österreich", "AT"),
-    ("Belgique", "BE"), ("België", "BE"), ("Nederland", "NL"),
-])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("Deutschland", "DE"),
+        ("Schweiz", "CH"),
+        ("United Kingdom", "GB"),
+        ("Great Britain", "GB"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("España", "ES"),
+        ("Österreich", "AT"),
+        ("Belgique", "BE"),
+        ("België", "BE"),
+        ("Nederland", "NL"),
+    ],
+)
 def test_countries_named_in_their_own_language(raw, code):
     assert check_country(raw).value == code
 

@@ -1,31 +1,41 @@
 """Login e-mail and password rules (2023 edition of the guide)."""
+
 import pytest
 
 from bot.rules import (
-    check_email_confirmation, check_email_syntax, check_password, password_strength,
+    check_email_confirmation,
+    check_email_syntax,
+    check_password,
+    password_strength,
 )
 
 GOOD = "Mphbawgsf25ynLitbm2023"
 
 
-@pytest.mark.parametrize("raw, normalised", [
-    ("lila.rosemonde@orange.fr", "lila.rosemonde@orange.fr"),
-    ("  Lila.Rosemonde@ORANGE.FR ", "Lila.Rosemonde@orange.fr"),  # domain case folded
-    ("élodie@exemple.fr", "élodie@exemple.fr"),
-])
+@pytest.mark.parametrize(
+    "raw, normalised",
+    [
+        ("lila.rosemonde@orange.fr", "lila.rosemonde@orange.fr"),
+        ("  Lila.Rosemonde@ORANGE.FR ", "Lila.Rosemonde@orange.fr"),  # domain case folded
+        ("élodie@exemple.fr", "élodie@exemple.fr"),
+    ],
+)
 def test_valid_email_is_normalised(raw, normalised):
     assert check_email_syntax(raw).value == normalised
 
 
-@pytest.mark.parametrize("raw, code", [
-    ("", "email.required"),
-    (None, "email.required"),
-    ("lila.rosemonde", "email.invalid"),
-    ("lila@", "email.invalid"),
-    ("lila rosemonde@orange.fr", "email.invalid"),
-    ("lila@@orange.fr", "email.invalid"),
-    ("a" * 90 + "@orange.fr1", "email.too_long"),  # 101 characters
-])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("", "email.required"),
+        (None, "email.required"),
+        ("lila.rosemonde", "email.invalid"),
+        ("lila@", "email.invalid"),
+        ("lila rosemonde@orange.fr", "email.invalid"),
+        ("lila@@orange.fr", "email.invalid"),
+        ("a" * 90 + "@orange.fr1", "email.too_long"),  # 101 characters
+    ],
+)
 def test_invalid_email_gets_its_problem(raw, code):
     checked = check_email_syntax(raw)
     assert not checked.ok and checked.problem.code == code
@@ -51,26 +61,31 @@ def test_email_confirmation_must_be_identical():
     assert mismatch.problem.code == "email.confirmation_mismatch"
     assert "lila@orange.fr" in mismatch.problem.text("fr")
     assert "does not match" in mismatch.problem.text("en")
-    assert check_email_confirmation("lila@orange.fr", "not an address").problem.code == \
-        "email.confirmation_mismatch"
+    assert (
+        check_email_confirmation("lila@orange.fr", "not an address").problem.code
+        == "email.confirmation_mismatch"
+    )
 
 
 def test_good_password_is_kept_exactly_as_typed():
     assert check_password(GOOD).value == GOOD
 
 
-@pytest.mark.parametrize("raw, code", [
-    ("", "password.required"),
-    (None, "password.required"),
-    ("Mphbawgsf25ynLitbm20", "ok"),           # exactly 20
-    ("Mphbawgsf25ynLitbm2", "password.too_short"),  # 19
-    ("Mphbawgsf25yn Litbm2023", "password.spaces"),
-    ("Mphbawgsf25yn\tLitbm2023", "password.spaces"),
-    ("MphbawgsfynLitbmabcdefg", "password.letters_and_digits"),
-    ("12345678901234567890123", "password.letters_and_digits"),
-    ("Mphbawgsf25ynLitbm2023!.", "ok"),       # special characters are allowed (and advised)
-    ("a1" * 70, "password.too_long"),
-])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("", "password.required"),
+        (None, "password.required"),
+        ("Mphbawgsf25ynLitbm20", "ok"),  # exactly 20
+        ("Mphbawgsf25ynLitbm2", "password.too_short"),  # 19
+        ("Mphbawgsf25yn Litbm2023", "password.spaces"),
+        ("Mphbawgsf25yn\tLitbm2023", "password.spaces"),
+        ("MphbawgsfynLitbmabcdefg", "password.letters_and_digits"),
+        ("12345678901234567890123", "password.letters_and_digits"),
+        ("Mphbawgsf25ynLitbm2023!.", "ok"),  # special characters are allowed (and advised)
+        ("a1" * 70, "password.too_long"),
+    ],
+)
 def test_password_rules(raw, code):
     checked = check_password(raw)
     assert (checked.problem.code if checked.problem else "ok") == code
@@ -89,12 +104,15 @@ def test_too_short_password_message_says_how_long_it_is():
     assert "at least 20 characters long (it has 6)" in problem.text("en")
 
 
-@pytest.mark.parametrize("password, level", [
-    ("short1", "weak"),
-    ("abcdefghijklmnopqrs1", "medium"),        # 20, two kinds of characters
-    ("abcdefghijklmnopqRS1", "medium"),        # three kinds but only 20 long
-    ("abcdefghijklmnopqrstuVW1", "strong"),    # three kinds, 24 long
-    ("Mphbawgsf25yn!Litbm.", "strong"),        # the guide's example: four kinds
-])
+@pytest.mark.parametrize(
+    "password, level",
+    [
+        ("short1", "weak"),
+        ("abcdefghijklmnopqrs1", "medium"),  # 20, two kinds of characters
+        ("abcdefghijklmnopqRS1", "medium"),  # three kinds but only 20 long
+        ("abcdefghijklmnopqrstuVW1", "strong"),  # three kinds, 24 long
+        ("Mphbawgsf25yn!Litbm.", "strong"),  # the guide's example: four kinds
+    ],
+)
 def test_password_strength(password, level):
     assert password_strength(password) == level

@@ -3,7 +3,9 @@
 The form re-checks slots already filled each time it is re-activated (after a correction at the
 summary), so a normalised value must pass its rule again unchanged; and no input may raise.
 """
-from hypothesis import given, settings, strategies as st
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.i18n import Checked
 from bot.registration import FORM_FIELDS, check_form_field
@@ -58,6 +60,7 @@ def test_email_confirmation_accepts_only_the_same_address(email, typed):
 
 def email_key_of(raw):
     from bot.rules import email_key
+
     return email_key(raw.strip())
 
 
@@ -87,18 +90,27 @@ def test_free_text_readers_never_raise(raw):
     details = parse_details(raw)
     assert all(isinstance(value, str) for value in details.values())
     find_email(raw), find_phone(raw), is_skip(raw), field_mentioned(raw)
-    assert guess_language(raw) in (None, "fr", "en") and requested_language(raw) in (None, "fr", "en")
+    assert guess_language(raw) in (None, "fr", "en") and requested_language(raw) in (
+        None,
+        "fr",
+        "en",
+    )
 
 
 # Any code point, unpaired surrogates included: JSON carries them, UTF-8 (the database) cannot.
-any_text = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()),
-                   max_size=60)
+any_text = st.text(
+    st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=60
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(fields, any_text)
 def test_accepted_values_are_storable_text(field, raw):
-    for checked in (check_form_field(field, raw), check_email_syntax(raw), check_password(raw + "Aa1" * 7)):
+    for checked in (
+        check_form_field(field, raw),
+        check_email_syntax(raw),
+        check_password(raw + "Aa1" * 7),
+    ):
         if checked.ok and isinstance(checked.value, str):
             checked.value.encode("utf-8")  # raises on an unpaired surrogate
 

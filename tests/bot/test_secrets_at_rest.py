@@ -1,4 +1,5 @@
 """No plaintext password or activation code anywhere in the database files."""
+
 from bot.credentials import hash_password
 from tests.conftest import GOOD_PASSWORD
 
@@ -36,7 +37,9 @@ def test_passwords_are_hashed_with_argon2id_at_owasp_strength_or_more():
     assert parameters.type is Type.ID
     # OWASP Password Storage Cheat Sheet, argon2id: at least 19 MiB of memory and 2 passes.
     assert parameters.memory_cost >= 19 * 1024 and parameters.time_cost >= 2
-    assert password_matches(hashed, GOOD_PASSWORD) and not password_matches(hashed, GOOD_PASSWORD + "x")
+    assert password_matches(hashed, GOOD_PASSWORD) and not password_matches(
+        hashed, GOOD_PASSWORD + "x"
+    )
     # A hash made with the former setting (the library's default) still verifies.
     legacy = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4).hash(GOOD_PASSWORD)
     assert password_matches(legacy, GOOD_PASSWORD)

@@ -1,12 +1,13 @@
 """The summary PDF holds every field, for any name, in the user's language."""
+
 import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from bot.summary_pdf import footer_text
 from bot.i18n import PARIS
+from bot.summary_pdf import footer_text
 
 
 def pdf_text(data: bytes) -> str:
@@ -16,33 +17,74 @@ def pdf_text(data: bytes) -> str:
 
 @pytest.fixture
 def account(service, make_form, last_code):
-    service.pre_register(make_form(
-        surname="Żółkiewska-Παπαδοπούλου", first_name="Дарья Ngọc", street_number="12 bis",
-        complement="Bâtiment Ω", trust_question="pet_name", trust_answer="Şöhret"))
+    service.pre_register(
+        make_form(
+            surname="Żółkiewska-Παπαδοπούλου",
+            first_name="Дарья Ngọc",
+            street_number="12 bis",
+            complement="Bâtiment Ω",
+            trust_question="pet_name",
+            trust_answer="Şöhret",
+        )
+    )
     return service.activate(last_code(), "lila.rosemonde@orange.fr")
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("fr", ["VOTRE ESPACE PROFESSIONNEL", "RECAPITULATIF DE VOS DONNEES PERSONNELLES",
-            "Vos coordonnées", "Nom :", "Prénom :", "N° d'abonné :", "Téléphone :",
-            "Adresse électronique de connexion :", "Adresse :",
-            "Votre question/réponse de confiance",
-            "(indispensable en cas de perte de votre mot de passe)",
-            "Question de confiance : Le nom de votre animal de compagnie ?",
-            "Réponse de confiance : Şöhret", "FRANCE",
-            "Votre espace professionnel : document créé le 21/08/2023 à 12h00mn00s"]),
-    ("en", ["YOUR PROFESSIONAL ACCOUNT", "SUMMARY OF YOUR PERSONAL DATA", "Surname:",
-            "First name:", "Subscriber number:", "Telephone:", "Login email address:",
-            "Trust question: Your pet's name?", "Trust answer: Şöhret",
-            "Your professional account: document created on 21/08/2023 at 12:00:00"]),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        (
+            "fr",
+            [
+                "VOTRE ESPACE PROFESSIONNEL",
+                "RECAPITULATIF DE VOS DONNEES PERSONNELLES",
+                "Vos coordonnées",
+                "Nom :",
+                "Prénom :",
+                "N° d'abonné :",
+                "Téléphone :",
+                "Adresse électronique de connexion :",
+                "Adresse :",
+                "Votre question/réponse de confiance",
+                "(indispensable en cas de perte de votre mot de passe)",
+                "Question de confiance : Le nom de votre animal de compagnie ?",
+                "Réponse de confiance : Şöhret",
+                "FRANCE",
+                "Votre espace professionnel : document créé le 21/08/2023 à 12h00mn00s",
+            ],
+        ),
+        (
+            "en",
+            [
+                "YOUR PROFESSIONAL ACCOUNT",
+                "SUMMARY OF YOUR PERSONAL DATA",
+                "Surname:",
+                "First name:",
+                "Subscriber number:",
+                "Telephone:",
+                "Login email address:",
+                "Trust question: Your pet's name?",
+                "Trust answer: Şöhret",
+                "Your professional account: document created on 21/08/2023 at 12:00:00",
+            ],
+        ),
+    ],
+)
 def test_every_field_is_in_the_pdf_text(service, account, language, expected):
     data = service.summary_pdf(account, language)
     assert data.startswith(b"%PDF-")
     text = pdf_text(data)
-    for value in ("ŻÓŁKIEWSKA-ΠΑΠΑΔΟΠΟΎΛΟΥ", "Дарья Ngọc", account.subscriber_number,
-                  "01 23 45 67 89", "lila.rosemonde@orange.fr", "12 bis rue de Longchamp",
-                  "Bâtiment Ω", "75016 Paris", *expected):
+    for value in (
+        "ŻÓŁKIEWSKA-ΠΑΠΑΔΟΠΟΎΛΟΥ",
+        "Дарья Ngọc",
+        account.subscriber_number,
+        "01 23 45 67 89",
+        "lila.rosemonde@orange.fr",
+        "12 bis rue de Longchamp",
+        "Bâtiment Ω",
+        "75016 Paris",
+        *expected,
+    ):
         assert value in text, value
 
 
@@ -50,8 +92,10 @@ def test_the_font_is_embedded(service, account):
     data = service.summary_pdf(account, "fr")
     reader = PdfReader(io.BytesIO(data))
     fonts = reader.pages[0]["/Resources"]["/Font"]
-    descriptors = [font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                   for font in fonts.values()]
+    descriptors = [
+        font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        for font in fonts.values()
+    ]
     assert descriptors and all("/FontFile2" in d for d in descriptors)
 
 
@@ -61,11 +105,16 @@ def test_the_account_language_is_the_default(service, account):
 
 def test_footer_matches_the_seeds_format():
     from datetime import datetime, timezone
+
     moment = datetime(2023, 8, 22, 12, 9, 36, tzinfo=timezone.utc)  # 14:09:36 in Paris
-    assert footer_text(moment, "fr", PARIS) == \
-        "Votre espace professionnel : document créé le 22/08/2023 à 14h09mn36s"
-    assert footer_text(moment, "en", PARIS) == \
-        "Your professional account: document created on 22/08/2023 at 14:09:36"
+    assert (
+        footer_text(moment, "fr", PARIS)
+        == "Votre espace professionnel : document créé le 22/08/2023 à 14h09mn36s"
+    )
+    assert (
+        footer_text(moment, "en", PARIS)
+        == "Your professional account: document created on 22/08/2023 at 14:09:36"
+    )
 
 
 def test_account_lookup_by_subscriber_number(service, account):

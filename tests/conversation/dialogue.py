@@ -1,4 +1,5 @@
 """Dialogue steps shared by the conversation tests."""
+
 from __future__ import annotations
 
 from typing import Protocol
@@ -14,8 +15,9 @@ class Chat(Protocol):
     def captcha_answer(self, messages: list[dict]) -> str: ...
 
 
-def pre_register(assistant: Chat, sender: str, email: str, opening: str, details: str,
-                 *answers: str) -> list[dict]:
+def pre_register(
+    assistant: Chat, sender: str, email: str, opening: str, details: str, *answers: str
+) -> list[dict]:
     """Greeting to summary: terms, CAPTCHA, e-mail and password twice, the details in one
     message, then `answers` to the questions still open."""
     say = lambda text: assistant.say(sender, text)  # noqa: E731

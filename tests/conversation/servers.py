@@ -1,4 +1,5 @@
 """Start the real action server and Rasa server (REST channel) for conversation tests."""
+
 from __future__ import annotations
 
 import os
@@ -58,10 +59,14 @@ class Assistant:
         self.base_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
             **os.environ,
-            "DATABASE_URL": self.database_url or f"sqlite:///{self.database}", "MAIL_BACKEND": "file",
-            "MAIL_OUTBOX_DIR": str(self.outbox), "SUMMARY_DIR": str(self.home / "summaries"),
-            "CAPTCHA_ENABLED": str(self.captcha_enabled).lower(), "PUBLIC_BASE_URL": self.base_url,
-            "RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "DATABASE_URL": self.database_url or f"sqlite:///{self.database}",
+            "MAIL_BACKEND": "file",
+            "MAIL_OUTBOX_DIR": str(self.outbox),
+            "SUMMARY_DIR": str(self.home / "summaries"),
+            "CAPTCHA_ENABLED": str(self.captcha_enabled).lower(),
+            "PUBLIC_BASE_URL": self.base_url,
+            "RASA_TELEMETRY_ENABLED": "false",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
         }
 
     def start(self) -> "Assistant":
@@ -71,8 +76,13 @@ class Assistant:
     def init_database(self) -> None:
         """Prepared as `make run` prepares it (tables, legacy certificate accounts); once for a
         database that several instances share."""
-        subprocess.run([sys.executable, "-m", "bot", "init"], cwd=PROJECT_ROOT, env=self.env,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "bot", "init"],
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
 
     def launch(self) -> "Assistant":
         """Both servers, on a database already prepared."""
@@ -81,19 +91,44 @@ class Assistant:
         endpoints = self.home / "endpoints.yml"
         stores = self.stores or (
             "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
-            f"  dialect: sqlite\n  db: {self.tracker_database}\n")
+            f"  dialect: sqlite\n  db: {self.tracker_database}\n"
+        )
         endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n{stores}')
+            f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n{stores}'
+        )
         self.start_actions()
-        self._spawn("rasa", [str(BIN / "rasa"), "run", "-m", str(MODEL), "--enable-api",
-                             "-p", str(self.rasa_port), "--credentials", "credentials.yml",
-                             "--endpoints", str(endpoints)])
+        self._spawn(
+            "rasa",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "-m",
+                str(MODEL),
+                "--enable-api",
+                "-p",
+                str(self.rasa_port),
+                "--credentials",
+                "credentials.yml",
+                "--endpoints",
+                str(endpoints),
+            ],
+        )
         self._wait_until_ready()
         return self
 
     def start_actions(self) -> None:
-        self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
-                                "-p", str(self.actions_port)])
+        self._spawn(
+            "actions",
+            [
+                str(BIN / "rasa"),
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "-p",
+                str(self.actions_port),
+            ],
+        )
 
     def restart_actions(self) -> None:
         self.stop("actions")
@@ -124,8 +159,13 @@ class Assistant:
     def _spawn(self, name: str, command: list[str]) -> None:
         log = open(self.home / f"{name}.log", "a")
         self.processes[name] = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+            command,
+            cwd=PROJECT_ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def _ready(self) -> bool:
         try:
@@ -137,7 +177,9 @@ class Assistant:
 
     def stop(self, *names: str) -> None:
         """Stop the named servers ("actions", "rasa"), or all of them."""
-        chosen = [self.processes.pop(n) for n in (names or list(self.processes)) if n in self.processes]
+        chosen = [
+            self.processes.pop(n) for n in (names or list(self.processes)) if n in self.processes
+        ]
         for process in chosen:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -168,8 +210,10 @@ class Assistant:
         engine = create_engine(self.env["DATABASE_URL"])
         try:
             with engine.connect() as db:
-                return db.execute(text("select answer from captcha_challenges where id = :id"),
-                                  {"id": challenge_id}).scalar_one()
+                return db.execute(
+                    text("select answer from captcha_challenges where id = :id"),
+                    {"id": challenge_id},
+                ).scalar_one()
         finally:
             engine.dispose()
 
@@ -179,7 +223,9 @@ def summary_pdf(text: str, sender: str) -> bytes:
     link and its own conversation id (no file system of the server)."""
     link = re.search(r"(https?://\S+/webhooks/web/summary/[\w-]+)", text).group(1)
     download = requests.get(link, headers={"X-Conversation-Id": sender}, timeout=30)
-    assert download.status_code == 200 and download.content.startswith(b"%PDF"), download.status_code
+    assert download.status_code == 200 and download.content.startswith(b"%PDF"), (
+        download.status_code
+    )
     return download.content
 
 

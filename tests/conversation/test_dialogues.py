@@ -1,10 +1,10 @@
 """Complete dialogues over HTTP with the real Rasa server and action server (CAPTCHA enabled)."""
+
 from __future__ import annotations
 
 import io
 import re
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -56,20 +56,31 @@ def test_french_dialogue_from_greeting_to_the_summary_pdf(assistant):
     # An expert gives everything at once; the form asks only what is missing.
     # A whole French address: neither its complement nor its country is asked; what was read
     # is shown back at once.
-    after = text_of(assistant.say(sender, "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris"))
+    after = text_of(
+        assistant.say(sender, "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris")
+    )
     assert "C'est noté" in after and "nom : Rosemonde" in after.replace("ROSEMONDE", "Rosemonde")
     assert "pays : FRANCE" in after and "Choisissez votre question de confiance" in after
     # A question in the middle of the form is answered, then the form resumes.
     faq = assistant.say(sender, "c'est quoi le mode expert ?")
     assert "représente une entreprise" in text_of(faq)
     assert "Choisissez votre question de confiance" in text_of(faq)
-    ask_answer = assistant.say(sender, '/choose_trust_question{"trust_question": "partner_first_name"}')
+    ask_answer = assistant.say(
+        sender, '/choose_trust_question{"trust_question": "partner_first_name"}'
+    )
     assert "Le prénom de votre conjoint(e) ?" in text_of(ask_answer)
     summary = text_of(assistant.say(sender, "Paul"))
-    for line in ("Nom : ROSEMONDE", "Prénom : Lila", "Téléphone : 01 23 45 67 89",
-                 "Adresse électronique de connexion : lila.rosemonde@orange.fr",
-                 "Libellé de la voie : de Longchamp", "Code postal : 75016", "Ville : Paris",
-                 "Pays : FRANCE", "Réponse à la question de confiance : Paul"):
+    for line in (
+        "Nom : ROSEMONDE",
+        "Prénom : Lila",
+        "Téléphone : 01 23 45 67 89",
+        "Adresse électronique de connexion : lila.rosemonde@orange.fr",
+        "Libellé de la voie : de Longchamp",
+        "Code postal : 75016",
+        "Ville : Paris",
+        "Pays : FRANCE",
+        "Réponse à la question de confiance : Paul",
+    ):
         assert line in summary
     assert PASSWORD not in summary and "argon2" not in summary
 
@@ -77,7 +88,9 @@ def test_french_dialogue_from_greeting_to_the_summary_pdf(assistant):
     corrected = text_of(assistant.say(sender, "mon téléphone est 06 12 34 56 78"))
     assert "Téléphone : 06 12 34 56 78" in corrected
     confirmed = assistant.say(sender, "valider")
-    assert "Le code d'activation vient d'être envoyé à lila.rosemonde@orange.fr" in text_of(confirmed)
+    assert "Le code d'activation vient d'être envoyé à lila.rosemonde@orange.fr" in text_of(
+        confirmed
+    )
     assert re.search(r"jusqu'au \d\d/\d\d/\d{4} à \d\dh\d\d", text_of(confirmed))
     assert "Activer maintenant" in buttons_of(confirmed)
 
@@ -91,18 +104,34 @@ def test_french_dialogue_from_greeting_to_the_summary_pdf(assistant):
     today = datetime.now(timezone.utc).astimezone(Settings().zone)
     assert number.startswith(f"{today.year}{today.timetuple().tm_yday:03d}")
     text = pdf_text(summary_pdf(done, sender))
-    for value in ("RECAPITULATIF DE VOS DONNEES PERSONNELLES", "ROSEMONDE", "Lila", number,
-                  "06 12 34 56 78", "lila.rosemonde@orange.fr", "12 rue de Longchamp",
-                  "75016 Paris", "Le prénom de votre conjoint(e) ?", "Paul"):
+    for value in (
+        "RECAPITULATIF DE VOS DONNEES PERSONNELLES",
+        "ROSEMONDE",
+        "Lila",
+        number,
+        "06 12 34 56 78",
+        "lila.rosemonde@orange.fr",
+        "12 rue de Longchamp",
+        "75016 Paris",
+        "Le prénom de votre conjoint(e) ?",
+        "Paul",
+    ):
         assert value in text
 
 
 def test_english_dialogue_and_activation_in_a_second_conversation(assistant):
     summary = pre_register(
-        assistant, "en-first", "ann.smith@example.co.uk", "Hello, I want to set up a professional account",
+        assistant,
+        "en-first",
+        "ann.smith@example.co.uk",
+        "Hello, I want to set up a professional account",
         "SMITH Ann, +44 20 7946 0958, 3 Baker Street, London",
-        "skip", "SW1A 1AA", "United Kingdom",
-        '/choose_trust_question{"trust_question": "partner_first_name"}', "Max")
+        "skip",
+        "SW1A 1AA",
+        "United Kingdom",
+        '/choose_trust_question{"trust_question": "partner_first_name"}',
+        "Max",
+    )
     text = text_of(summary)
     assert "Summary of your registration" in text and "Surname: SMITH" in text
     assert "Telephone: +44 20 7946 0958" in text and "Country: UNITED KINGDOM" in text
@@ -123,9 +152,18 @@ def test_english_dialogue_and_activation_in_a_second_conversation(assistant):
     number = re.search(r"under the number (\d{14})", done).group(1)
     assert "Alternate Administrator" in done
     text = pdf_text(summary_pdf(done, "en-second"))
-    for value in ("SUMMARY OF YOUR PERSONAL DATA", "SMITH", "Ann", number, "+44 20 7946 0958",
-                  "3 Baker Street", "Manchester", "UNITED KINGDOM", "Your spouse's or partner's first name?",
-                  "Max"):
+    for value in (
+        "SUMMARY OF YOUR PERSONAL DATA",
+        "SMITH",
+        "Ann",
+        number,
+        "+44 20 7946 0958",
+        "3 Baker Street",
+        "Manchester",
+        "UNITED KINGDOM",
+        "Your spouse's or partner's first name?",
+        "Max",
+    ):
         assert value in text
 
 
@@ -135,7 +173,11 @@ def test_each_invalid_value_gets_its_message_and_the_same_question(assistant):
     refused = text_of(assistant.say(sender, "/deny"))
     assert "You must acknowledge" in refused and "Do you acknowledge" in refused
     captcha = assistant.say(sender, "/affirm")
-    wrong = text_of(assistant.say(sender, "ZZZZZZ" if assistant.captcha_answer(captcha) != "ZZZZZZ" else "YYYYYY"))
+    wrong = text_of(
+        assistant.say(
+            sender, "ZZZZZZ" if assistant.captcha_answer(captcha) != "ZZZZZZ" else "YYYYYY"
+        )
+    )
     assert "do not match the image" in wrong and "Type the 6 characters" in wrong
     captcha = [m for m in assistant.say(sender, "/new_captcha") if m.get("image")]
     assistant.say(sender, assistant.captcha_answer(captcha))
@@ -149,9 +191,11 @@ def test_each_invalid_value_gets_its_message_and_the_same_question(assistant):
     reply = text_of(assistant.say(sender, "jo.other@example.com"))
     assert "does not match the email address" in reply
     assistant.say(sender, "jo.errors@example.com")
-    for typed, expected in [("short1", "at least 20 characters"),
-                            ("has spaces in it 1234567890", "must not contain spaces"),
-                            ("abcdefghijklmnopqrstuvwxyz", "both letters and digits")]:
+    for typed, expected in [
+        ("short1", "at least 20 characters"),
+        ("has spaces in it 1234567890", "must not contain spaces"),
+        ("abcdefghijklmnopqrstuvwxyz", "both letters and digits"),
+    ]:
         reply = text_of(assistant.say(sender, typed))
         assert expected in reply and "Choose your login password" in reply
         assert typed not in reply
@@ -175,7 +219,7 @@ def test_each_invalid_value_gets_its_message_and_the_same_question(assistant):
     assert "the postcode has 5 digits" in reply and "postcode?" in reply
     assistant.say(sender, "69001")
     # Everything given so far was kept: the form goes on to the trust question.
-    reply = text_of(assistant.say(sender, "/choose_trust_question{\"trust_question\": \"pet_name\"}"))
+    reply = text_of(assistant.say(sender, '/choose_trust_question{"trust_question": "pet_name"}'))
     assert "Your pet's name?" in reply
 
 
@@ -188,8 +232,12 @@ def test_language_comes_from_the_first_real_sentence_and_requests_only(assistant
     for bare in ("lila@orange.fr", "Lila Rosemonde", "ok"):
         reply = text_of(assistant.say("lang-2", bare))
         assert "Je " not in reply and "Vous " not in reply
-    assert "Très bien, je continue en français" in text_of(assistant.say("lang-2", "parlez français"))
-    assert "Sure, I will continue in English" in text_of(assistant.say("lang-2", "in English please"))
+    assert "Très bien, je continue en français" in text_of(
+        assistant.say("lang-2", "parlez français")
+    )
+    assert "Sure, I will continue in English" in text_of(
+        assistant.say("lang-2", "in English please")
+    )
     # The web page's preferred language, sent as session metadata.
     reply = assistant.say("lang-3", "/greet", metadata={"language": "en"})
     assert "Hello! I am the assistant" in text_of(reply)
@@ -213,12 +261,21 @@ def test_cancel_asks_for_confirmation_then_forgets(assistant):
 
 def test_activation_errors(assistant, tmp_path):
     # Registrations made by the service itself on the servers' database: one of them 49 h ago.
-    settings = Settings(database_url=f"sqlite:///{assistant.database}",
-                        mail_outbox_dir=assistant.outbox, summary_dir=tmp_path)
+    settings = Settings(
+        database_url=f"sqlite:///{assistant.database}",
+        mail_outbox_dir=assistant.outbox,
+        summary_dir=tmp_path,
+    )
     now = datetime.now(timezone.utc)
     old = AccountService(settings, clock=MovableClock(now - timedelta(hours=49)))
-    form = dict(password_hash=hash_password(PASSWORD), surname="Test", first_name="Ana",
-                phone="0123456789", city="Paris", trust_answer="x")
+    form = dict(
+        password_hash=hash_password(PASSWORD),
+        surname="Test",
+        first_name="Ana",
+        phone="0123456789",
+        city="Paris",
+        trust_answer="x",
+    )
     old.pre_register(RegistrationForm(email="expired@exemple.fr", **form))
     fresh = AccountService(settings)
     fresh.pre_register(RegistrationForm(email="fresh@exemple.fr", language="en", **form))
@@ -262,9 +319,13 @@ def test_activation_errors(assistant, tmp_path):
 def test_help_paths_and_support(assistant):
     assert "Spam" in text_of(assistant.say("help-1", "I didn't get the email"))
     expired = assistant.say("help-2", "mon code a expiré")
-    assert "reprendre la procédure" in text_of(expired) and "Recommencer la création" in buttons_of(expired)
+    assert "reprendre la procédure" in text_of(expired) and "Recommencer la création" in buttons_of(
+        expired
+    )
     support = text_of(assistant.say("help-3", "what is the support phone number?"))
-    assert "0809 400 210" in support and ("open right now" in support or "closed right now" in support)
+    assert "0809 400 210" in support and (
+        "open right now" in support or "closed right now" in support
+    )
     off_topic = text_of(assistant.say("help-4", "tell me a joke"))
     assert "I cannot help with that" in off_topic and "expert mode" in off_topic
 
@@ -272,11 +333,17 @@ def test_help_paths_and_support(assistant):
 def test_an_faq_answer_is_selected_for_faq_questions_only(assistant):
     """pipeline/faq_answers.py: the selector's model runs for FAQ questions, not for the rest."""
     sender = "faq-only"
-    assert "cabinet de gestion" in text_of(assistant.say(sender, "qui peut créer un espace professionnel ?"))
+    assert "cabinet de gestion" in text_of(
+        assistant.say(sender, "qui peut créer un espace professionnel ?")
+    )
     assistant.say(sender, "Je veux créer mon espace professionnel")
     parsed = [e["parse_data"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
-    assert parsed[0]["response_selector"]["faq"]["response"]["utter_action"] == "utter_faq/expert_mode"
-    assert parsed[1]["intent"]["name"] == "start_registration" and "response_selector" not in parsed[1]
+    assert (
+        parsed[0]["response_selector"]["faq"]["response"]["utter_action"] == "utter_faq/expert_mode"
+    )
+    assert (
+        parsed[1]["intent"]["name"] == "start_registration" and "response_selector" not in parsed[1]
+    )
 
 
 def test_the_assistant_serves_captcha_images_and_audio_itself(assistant):
@@ -298,8 +365,14 @@ def test_the_assistant_serves_captcha_images_and_audio_itself(assistant):
     # conversation it was issued to, and nothing else under /summary/ is served.
     assert not list((assistant.home / "summaries").glob("**/*.pdf"))
     for bad in ("nope", "../../../etc/passwd", "A" * 43):
-        assert requests.get(f"{assistant.base_url}/webhooks/web/summary/{bad}", timeout=10,
-                            headers={"X-Conversation-Id": "fr-happy"}).status_code == 404
+        assert (
+            requests.get(
+                f"{assistant.base_url}/webhooks/web/summary/{bad}",
+                timeout=10,
+                headers={"X-Conversation-Id": "fr-happy"},
+            ).status_code
+            == 404
+        )
 
 
 def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
@@ -308,9 +381,15 @@ def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
     from transcripts.store import REDACTED
 
     sender = "secrets"
-    pre_register(assistant, sender, "secret.keeper@exemple.fr", "Je veux créer mon espace",
-                 "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
-                 "1", "Polonium")
+    pre_register(
+        assistant,
+        sender,
+        "secret.keeper@exemple.fr",
+        "Je veux créer mon espace",
+        "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
+        "1",
+        "Polonium",
+    )
     assistant.say(sender, "valider")
     assistant.say(sender, "/start_activation")
     captcha = assistant.say(sender, code_for(assistant, "secret.keeper@exemple.fr"))
@@ -319,15 +398,23 @@ def test_no_password_nor_activation_code_in_the_stores_or_the_logs(assistant):
 
     # The configured store is the one in use (a store that fails to import falls back to memory).
     with sqlite3.connect(assistant.tracker_database) as db:
-        texts = [row[0] for row in db.execute(
-            "select json_extract(data, '$.text') from events where sender_id = ? and type_name = 'user'",
-            (sender,))]
+        texts = [
+            row[0]
+            for row in db.execute(
+                "select json_extract(data, '$.text') from events where sender_id = ? and type_name = 'user'",
+                (sender,),
+            )
+        ]
     assert texts.count(REDACTED) == 3  # password, its confirmation, the activation code
     assert "Marie Curie, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris" in texts
 
     codes = [activation_code_in(m) for m in read_messages(assistant.outbox)]
-    stored = [*assistant.home.glob("tracker.db*"), *assistant.home.glob("accounts.db*"),  # and WALs
-              assistant.home / "rasa.log", assistant.home / "actions.log"]
+    stored = [
+        *assistant.home.glob("tracker.db*"),
+        *assistant.home.glob("accounts.db*"),  # and WALs
+        assistant.home / "rasa.log",
+        assistant.home / "actions.log",
+    ]
     for path in stored:
         data = path.read_bytes()
         for secret in (PASSWORD, *codes):
@@ -348,16 +435,28 @@ def test_restart_and_session_start_typed_by_hand_are_answered_in_the_same_langua
     assert "Do you acknowledge" in text_of(assistant.say(sender, "I want to create my account"))
 
 
-@pytest.mark.parametrize("body", [
-    b"", b"[]", b"null", b"42", b'"text"', b"{", b'{"sender": 1, "message": "Bonjour"}',
-    b'{"sender": "", "message": "Bonjour"}', b'{"sender": "x", "message": ["a"]}',
-    b'{"sender": "x", "message": "Bonjour", "metadata": [1]}',
-    b'{"sender": "' + b"s" * 256 + b'", "message": "Bonjour"}',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"[]",
+        b"null",
+        b"42",
+        b'"text"',
+        b"{",
+        b'{"sender": 1, "message": "Bonjour"}',
+        b'{"sender": "", "message": "Bonjour"}',
+        b'{"sender": "x", "message": ["a"]}',
+        b'{"sender": "x", "message": "Bonjour", "metadata": [1]}',
+        b'{"sender": "' + b"s" * 256 + b'", "message": "Bonjour"}',
+    ],
+)
 def test_a_malformed_request_gets_400_and_the_channel_goes_on(assistant, body):
     import requests
 
     url = f"{assistant.base_url}/webhooks/rest/webhook"
-    refused = requests.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=30)
+    refused = requests.post(
+        url, data=body, headers={"Content-Type": "application/json"}, timeout=30
+    )
     assert refused.status_code == 400
     assert "Bonjour" in text_of(assistant.say("after-malformed", "Bonjour"))

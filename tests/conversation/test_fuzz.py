@@ -7,6 +7,7 @@ move the dialogue on.
 
 The counts of the run are written to results/fuzz-summary.json.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,6 +21,7 @@ import requests
 from bot.settings import PROJECT_ROOT
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running, text_of
+
 CONVERSATIONS = 90
 FUZZED_STEPS = 3  # steps of each registration that get a burst
 BURST = 15  # hostile messages in a burst
@@ -27,51 +29,139 @@ RAW_BODIES_ROUNDS = 12
 SEED = 20261122
 
 HOSTILE = [
-    "", " ", "\n\t\r", "a" * 10_000, "é" * 10_000, "1" * 10_000, "x@" * 5_000,
-    "\x00", "a\x00b", "\x07\x08\x1b[31mrouge\x1b[0m", "\u200b\u200c\u200d", "\ufeffbonjour", "\x7f" * 20,
-    "\ud800", "a\udfffb",  # lone surrogates: valid JSON escapes, not valid UTF-8
-    "مرحبا، أريد إنشاء حساب", "שלום עולם", "\u202eevil\u202c", "abc\u202edcba",
-    "😀" * 200, "👨‍👩‍👧‍👦", "🇫🇷🇬🇧", "Ｌｉｌａ", "e\u0301\u0301\u0301", "𝔏𝔦𝔩𝔞",
-    "' OR 1=1 --", "'; DROP TABLE registrations; --", "\" OR \"\"=\"", "1; SELECT * FROM accounts",
-    "admin'--", "' UNION SELECT password_hash FROM accounts --",
-    "{{7*7}}", "${7*7}", "{first_name}", "{0.__class__.__mro__}", "%s%s%s%n", "<%= 7*7 %>",
-    "{% for x in y %}{{x}}{% endfor %}", "{{config.items()}}", "{login_email}{password}",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[clic](javascript:alert(1))",
-    "/", "//", "/inform{", "/start_registration{\"x\":", "/nonexistent_intent",
-    "/choose_trust_question{\"trust_question\": \"hacked\"}", "/affirm{\"password\": \"x\"}",
-    "/inform{\"login_email\": \"a@b.c\", \"requested_slot\": \"trust_answer\"}",
-    "/switch_language{\"language\": \"de\"}", "/new_captcha", "/start_activation", "/confirm",
-    "/clear_form", "/change_field{\"field\": \"password\"}", "/session_start", "/restart",
-    "1e309", "-1", "NaN", "0" * 100, "null", "true", "[]", "{}",
-    "../../etc/passwd", "%00", "%2e%2e%2f", "file:///etc/passwd", "http://169.254.169.254/",
-    "AAAAAAAAAAAA", "aB3dE5gH7jK9", "ZZZZZZ", "lila@", "@orange.fr", "a" * 101 + "@exemple.fr",
+    "",
+    " ",
+    "\n\t\r",
+    "a" * 10_000,
+    "é" * 10_000,
+    "1" * 10_000,
+    "x@" * 5_000,
+    "\x00",
+    "a\x00b",
+    "\x07\x08\x1b[31mrouge\x1b[0m",
+    "\u200b\u200c\u200d",
+    "\ufeffbonjour",
+    "\x7f" * 20,
+    "\ud800",
+    "a\udfffb",  # lone surrogates: valid JSON escapes, not valid UTF-8
+    "مرحبا، أريد إنشاء حساب",
+    "שלום עולם",
+    "\u202eevil\u202c",
+    "abc\u202edcba",
+    "😀" * 200,
+    "👨‍👩‍👧‍👦",
+    "🇫🇷🇬🇧",
+    "Ｌｉｌａ",
+    "e\u0301\u0301\u0301",
+    "𝔏𝔦𝔩𝔞",
+    "' OR 1=1 --",
+    "'; DROP TABLE registrations; --",
+    '" OR ""="',
+    "1; SELECT * FROM accounts",
+    "admin'--",
+    "' UNION SELECT password_hash FROM accounts --",
+    "{{7*7}}",
+    "${7*7}",
+    "{first_name}",
+    "{0.__class__.__mro__}",
+    "%s%s%s%n",
+    "<%= 7*7 %>",
+    "{% for x in y %}{{x}}{% endfor %}",
+    "{{config.items()}}",
+    "{login_email}{password}",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[clic](javascript:alert(1))",
+    "/",
+    "//",
+    "/inform{",
+    '/start_registration{"x":',
+    "/nonexistent_intent",
+    '/choose_trust_question{"trust_question": "hacked"}',
+    '/affirm{"password": "x"}',
+    '/inform{"login_email": "a@b.c", "requested_slot": "trust_answer"}',
+    '/switch_language{"language": "de"}',
+    "/new_captcha",
+    "/start_activation",
+    "/confirm",
+    "/clear_form",
+    '/change_field{"field": "password"}',
+    "/session_start",
+    "/restart",
+    "1e309",
+    "-1",
+    "NaN",
+    "0" * 100,
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "../../etc/passwd",
+    "%00",
+    "%2e%2e%2f",
+    "file:///etc/passwd",
+    "http://169.254.169.254/",
+    "AAAAAAAAAAAA",
+    "aB3dE5gH7jK9",
+    "ZZZZZZ",
+    "lila@",
+    "@orange.fr",
+    "a" * 101 + "@exemple.fr",
 ]
 # Random text from these alphabets too: Latin, accents, RTL, CJK, emoji, controls, symbols.
 ALPHABETS = [
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ",
-    "éèêàçùôîœÉÈÀÇ«»’ -", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ", "שלוםעולם ", "中文字符日本語한국어",
-    "😀😂🤖🎉🔥💶🇫🇷", "\x01\x02\x03\x0b\x0c\x1f\u2028\u2029\u200e\u200f", "{}[]()<>'\"`$%&*;|\\/=+#@!?",
+    "éèêàçùôîœÉÈÀÇ«»’ -",
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ",
+    "שלוםעולם ",
+    "中文字符日本語한국어",
+    "😀😂🤖🎉🔥💶🇫🇷",
+    "\x01\x02\x03\x0b\x0c\x1f\u2028\u2029\u200e\u200f",
+    "{}[]()<>'\"`$%&*;|\\/=+#@!?",
 ]
 # Raw bodies: not JSON, wrong types, missing fields, wrong encodings.
 RAW_BODIES = [
-    b"", b"{", b"not json", b"[]", b"null", b"42", b"\"text\"", b"\xff\xfe\xfd",
-    b'{"sender": 1, "message": 2}', b'{"sender": null, "message": "bonjour"}',
-    b'{"message": "bonjour"}', b'{"sender": "raw"}', b'{"sender": "raw", "message": ["a"]}',
-    b'{"sender": "raw", "message": {"a": 1}}', b'{"sender": "raw", "message": null}',
+    b"",
+    b"{",
+    b"not json",
+    b"[]",
+    b"null",
+    b"42",
+    b'"text"',
+    b"\xff\xfe\xfd",
+    b'{"sender": 1, "message": 2}',
+    b'{"sender": null, "message": "bonjour"}',
+    b'{"message": "bonjour"}',
+    b'{"sender": "raw"}',
+    b'{"sender": "raw", "message": ["a"]}',
+    b'{"sender": "raw", "message": {"a": 1}}',
+    b'{"sender": "raw", "message": null}',
     b'{"sender": "raw", "message": "bonjour", "metadata": "not a dict"}',
     b'{"sender": "raw", "message": "bonjour", "metadata": {"language": "de"}}',
     b'{"sender": "raw", "message": "bonjour", "metadata": [1, 2]}',
-    b'{"sender": {"a": 1}, "message": "bonjour"}', b'{"sender": "", "message": "bonjour"}',
+    b'{"sender": {"a": 1}, "message": "bonjour"}',
+    b'{"sender": "", "message": "bonjour"}',
     b'{"sender": "' + b"s" * 10_000 + b'", "message": "bonjour"}',
-    b"[" * 5_000 + b"]" * 5_000, b'{"sender": "raw", "message": "\\ud800"}',
+    b"[" * 5_000 + b"]" * 5_000,
+    b'{"sender": "raw", "message": "\\ud800"}',
     b'{"sender": "raw", "message": "bonjour"' + b" " * 10 + b"}}",
 ]
 VALID = {
-    "terms_accepted": "/affirm", "login_email_confirmation": None, "password": PASSWORD,
-    "password_confirmation": PASSWORD, "surname": "Rosemonde", "first_name": "Lila",
-    "phone": "01 23 45 67 89", "street_number": "12 rue de Longchamp", "street_type": "rue",
-    "street_name": "de Longchamp", "complement": "passer", "postcode": "75016", "city": "Paris",
-    "country": "France", "trust_question": '/choose_trust_question{"trust_question": "pet_name"}',
+    "terms_accepted": "/affirm",
+    "login_email_confirmation": None,
+    "password": PASSWORD,
+    "password_confirmation": PASSWORD,
+    "surname": "Rosemonde",
+    "first_name": "Lila",
+    "phone": "01 23 45 67 89",
+    "street_number": "12 rue de Longchamp",
+    "street_type": "rue",
+    "street_name": "de Longchamp",
+    "complement": "passer",
+    "postcode": "75016",
+    "city": "Paris",
+    "country": "France",
+    "trust_question": '/choose_trust_question{"trust_question": "pet_name"}',
     "trust_answer": "Bibi",
 }
 STEPS = [*VALID, "login_email", "summary"]
@@ -98,8 +188,12 @@ class Run:
     def post(self, body: bytes, kind: str) -> requests.Response | None:
         self.sent[kind] += 1
         try:
-            return requests.post(f"{self.assistant.base_url}/webhooks/rest/webhook", data=body,
-                                 headers={"Content-Type": "application/json"}, timeout=120)
+            return requests.post(
+                f"{self.assistant.base_url}/webhooks/rest/webhook",
+                data=body,
+                headers={"Content-Type": "application/json"},
+                timeout=120,
+            )
         except requests.RequestException as error:
             self.fail("no answer (server crashed or hung)", f"{body[:80]!r}: {error}")
             return None
@@ -122,14 +216,19 @@ class Run:
         return messages
 
     def code_sent_to(self, address: str) -> bool:
-        return any(f"To: {address}".encode() in path.read_bytes()
-                   for path in self.assistant.outbox.glob("*.eml"))
+        return any(
+            f"To: {address}".encode() in path.read_bytes()
+            for path in self.assistant.outbox.glob("*.eml")
+        )
 
     def state(self, sender: str) -> tuple[str | None, str | None, str | None]:
         tracker = self.assistant.tracker(sender)
         slots = tracker["slots"]
-        return ((tracker.get("active_loop") or {}).get("name"), slots.get("requested_slot"),
-                slots.get("registration_outcome"))
+        return (
+            (tracker.get("active_loop") or {}).get("name"),
+            slots.get("requested_slot"),
+            slots.get("registration_outcome"),
+        )
 
 
 def hostile_message(rng: random.Random) -> str:
@@ -163,9 +262,13 @@ def converse(run: Run, number: int) -> None:
         if loop == "registration_form" and requested in answers:
             run.say(sender, answers[requested], "valid")
             after = run.state(sender)
-            if after[:2] == (loop, requested) and requested not in ("login_email_confirmation",
-                                                                      "password_confirmation"):
-                run.fail("a valid answer did not move the form on", f"{requested}: {answers[requested]}")
+            if after[:2] == (loop, requested) and requested not in (
+                "login_email_confirmation",
+                "password_confirmation",
+            ):
+                run.fail(
+                    "a valid answer did not move the form on", f"{requested}: {answers[requested]}"
+                )
         elif loop == "activation_form":
             # A forged "/start_activation" switched to activation: leave it, resume registering.
             for typed in ("annuler", "oui", "Je veux créer mon espace professionnel"):
@@ -195,9 +298,12 @@ def test_fuzz_the_rest_channel(assistant):
     assert after and "Je peux vous expliquer la démarche" in text_of(after)
 
     total = sum(run.sent.values())
-    summary = {"messages": total, "by kind": dict(run.sent),
-               "failure kinds": {kind: len(details) for kind, details in run.failures.items()},
-               "examples": {kind: details[:5] for kind, details in run.failures.items()}}
+    summary = {
+        "messages": total,
+        "by kind": dict(run.sent),
+        "failure kinds": {kind: len(details) for kind, details in run.failures.items()},
+        "examples": {kind: details[:5] for kind, details in run.failures.items()},
+    }
     results = PROJECT_ROOT / "results"
     results.mkdir(exist_ok=True)
     (results / "fuzz-summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -1,5 +1,6 @@
 """A conversation continued in a new session at every pause (transcripts/sessions.py) goes on as
 if nothing happened: rules that read the last question, the language, the registration."""
+
 import asyncio
 import re
 
@@ -18,8 +19,10 @@ from transcripts.store import RedactingSQLTrackerStore
 def assistant(tmp_path_factory):
     home = tmp_path_factory.mktemp("sessions")
     # A limit of one event: a new session starts each time the assistant waits outside a form.
-    stores = ("tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
-              f"  dialect: sqlite\n  db: {home / 'tracker.db'}\n  max_session_events: 1\n")
+    stores = (
+        "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
+        f"  dialect: sqlite\n  db: {home / 'tracker.db'}\n  max_session_events: 1\n"
+    )
     with running(home, stores=stores) as servers:
         yield servers
 
@@ -32,17 +35,25 @@ def test_a_registration_goes_on_across_new_sessions(assistant):
     assert "Fine, let's go on." in say("no")  # the rule reads the question of the session before
 
     summary = pre_register(
-        assistant, sender, "long.talk@example.co.uk", "I want to set up a professional account",
+        assistant,
+        sender,
+        "long.talk@example.co.uk",
+        "I want to set up a professional account",
         "SMITH Ann, +44 20 7946 0958, 3 Baker Street, London",
-        "skip", "SW1A 1AA", "United Kingdom",
-        '/choose_trust_question{"trust_question": "partner_first_name"}', "Max")
+        "skip",
+        "SW1A 1AA",
+        "United Kingdom",
+        '/choose_trust_question{"trust_question": "partner_first_name"}',
+        "Max",
+    )
     assert "Summary of your registration" in text_of(summary)
     confirmed = say("yes")  # read as a yes to the summary shown in the session before
     assert "The activation code has just been sent to long.talk@example.co.uk" in confirmed
     assert "Do you really want to give up?" in say("cancel")
 
-    code = activation_code_in([m for m in read_messages(assistant.outbox)
-                               if m["To"] == "long.talk@example.co.uk"][-1])
+    code = activation_code_in(
+        [m for m in read_messages(assistant.outbox) if m["To"] == "long.talk@example.co.uk"][-1]
+    )
     assert "Fine, let's go on." in say("no")
     assert "Enter the activation code" in say("I have my activation code")
     captcha = assistant.say(sender, code)
@@ -53,7 +64,10 @@ def test_a_registration_goes_on_across_new_sessions(assistant):
     history = assistant.tracker(sender)  # every session, every event
     assert sum(e["event"] == "session_started" for e in history["events"]) >= 5
     assert history["slots"]["language"] == "en"
-    store = RedactingSQLTrackerStore(Domain.load(PROJECT_ROOT / "domain.yml"), dialect="sqlite",
-                                     db=str(assistant.home / "tracker.db"))
+    store = RedactingSQLTrackerStore(
+        Domain.load(PROJECT_ROOT / "domain.yml"),
+        dialect="sqlite",
+        db=str(assistant.home / "tracker.db"),
+    )
     current = asyncio.run(store.retrieve(sender))
     assert isinstance(current.events[1], SessionStarted) and len(current.events) < 60

@@ -1,10 +1,12 @@
 """Restarts and faults, with the real servers: a conversation in the middle of the form survives
 a restart of both servers; with the action server or the database down the user gets a short
 apology in their language, and once it is back the dialogue goes on with nothing lost."""
+
 import pytest
 
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running, text_of
+
 APOLOGY_FR = "le service est momentanément indisponible"
 APOLOGY_EN = "the service is temporarily unavailable"
 
@@ -30,22 +32,30 @@ def finish(assistant: Assistant, sender: str) -> str:
 
 def test_both_servers_restart_in_the_middle_of_the_identity_form(assistant):
     sender = "restart"
-    up_to_the_identity_form(assistant, sender, "lila.restart@exemple.fr", "Je veux créer mon espace")
+    up_to_the_identity_form(
+        assistant, sender, "lila.restart@exemple.fr", "Je veux créer mon espace"
+    )
     assert "Quel est votre prénom" in text_of(assistant.say(sender, "Rosemonde"))
 
     assistant.restart()  # both servers, same tracker store and database
 
     assert "numéro de téléphone" in text_of(assistant.say(sender, "Lila"))
     summary = finish(assistant, sender)
-    for line in ("Nom : ROSEMONDE", "Prénom : Lila", "Téléphone : 01 23 45 67 89",
-                 "Adresse électronique de connexion : lila.restart@exemple.fr"):
+    for line in (
+        "Nom : ROSEMONDE",
+        "Prénom : Lila",
+        "Téléphone : 01 23 45 67 89",
+        "Adresse électronique de connexion : lila.restart@exemple.fr",
+    ):
         assert line in summary
     assert "Le code d'activation vient d'être envoyé" in text_of(assistant.say(sender, "valider"))
 
 
 def test_action_server_down_gives_an_apology_and_nothing_is_lost(assistant):
     sender = "actions-down"
-    up_to_the_identity_form(assistant, sender, "ann.down@example.com", "I want to create my account")
+    up_to_the_identity_form(
+        assistant, sender, "ann.down@example.com", "I want to create my account"
+    )
     assistant.say(sender, "Smith")
 
     assistant.stop("actions")
@@ -67,12 +77,17 @@ def test_action_server_down_gives_an_apology_and_nothing_is_lost(assistant):
 
 @pytest.fixture(scope="module")
 def assistant_on_postgresql(tmp_path_factory, postgres_server):
-    with running(tmp_path_factory.mktemp("on-postgresql"), captcha_enabled=False,
-                 database_url=postgres_server.new_database("assistant")) as servers:
+    with running(
+        tmp_path_factory.mktemp("on-postgresql"),
+        captcha_enabled=False,
+        database_url=postgres_server.new_database("assistant"),
+    ) as servers:
         yield servers
 
 
-def test_database_down_gives_an_apology_and_nothing_is_lost(assistant_on_postgresql, postgres_server):
+def test_database_down_gives_an_apology_and_nothing_is_lost(
+    assistant_on_postgresql, postgres_server
+):
     assistant, sender = assistant_on_postgresql, "database-down"
     assistant.say(sender, "Je veux créer mon espace professionnel")
     assistant.say(sender, "/affirm")
@@ -88,5 +103,8 @@ def test_database_down_gives_an_apology_and_nothing_is_lost(assistant_on_postgre
     for typed in ("lila.pg@exemple.fr", PASSWORD, PASSWORD, "Rosemonde", "Lila"):
         assistant.say(sender, typed)
     summary = finish(assistant, sender)
-    assert "Nom : ROSEMONDE" in summary and "Adresse électronique de connexion : lila.pg@exemple.fr" in summary
+    assert (
+        "Nom : ROSEMONDE" in summary
+        and "Adresse électronique de connexion : lila.pg@exemple.fr" in summary
+    )
     assert "Le code d'activation vient d'être envoyé" in text_of(assistant.say(sender, "valider"))

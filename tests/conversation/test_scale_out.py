@@ -3,6 +3,7 @@ the README): two instances, each with its own action server, share the PostgreSQ
 and accounts database and the Redis lock store, configured by the example endpoints.yml. One
 conversation's messages alternate between them, as a load balancer without stickiness would
 send them."""
+
 from __future__ import annotations
 
 import itertools
@@ -70,13 +71,21 @@ def instances(tmp_path_factory, postgres_server, redis_server, lock_traffic):
         # A Redis user of its own, so that Redis tells the instances' connections apart.
         password = secrets.token_urlsafe(16)
         redis_server.add_lock_store_user(name, password)
-        assistant = Assistant(tmp_path_factory.mktemp(name), database_url=accounts,
-                              stores=stores_of(EXAMPLE))
+        assistant = Assistant(
+            tmp_path_factory.mktemp(name), database_url=accounts, stores=stores_of(EXAMPLE)
+        )
         assistant.env.update(
-            RASA_INSTANCE=name, TRACKER_DB_HOST=str(postgres_server.home),
-            TRACKER_DB_PORT=str(postgres_server.port), TRACKER_DB_NAME=TRACKER_DB,
-            TRACKER_DB_USER="postgres", TRACKER_DB_PASSWORD="", REDIS_HOST="127.0.0.1",
-            REDIS_PORT=str(redis_server.port), REDIS_USER=name, REDIS_PASSWORD=password)
+            RASA_INSTANCE=name,
+            TRACKER_DB_HOST=str(postgres_server.home),
+            TRACKER_DB_PORT=str(postgres_server.port),
+            TRACKER_DB_NAME=TRACKER_DB,
+            TRACKER_DB_USER="postgres",
+            TRACKER_DB_PASSWORD="",
+            REDIS_HOST="127.0.0.1",
+            REDIS_PORT=str(redis_server.port),
+            REDIS_USER=name,
+            REDIS_PASSWORD=password,
+        )
         pair.append(assistant)
     try:
         pair[0].init_database()  # once for all instances, as the recipe says
@@ -92,8 +101,9 @@ def tracker_rows(postgres_server, sender: str) -> int:
     engine = create_engine(postgres_server.url(TRACKER_DB))
     try:
         with engine.connect() as db:
-            return db.execute(text("select count(*) from events where sender_id = :sender"),
-                              {"sender": sender}).scalar_one()
+            return db.execute(
+                text("select count(*) from events where sender_id = :sender"), {"sender": sender}
+            ).scalar_one()
     finally:
         engine.dispose()
 
@@ -103,8 +113,12 @@ def tracker_connections(postgres_server) -> set[str]:
     engine = create_engine(postgres_server.url())
     try:
         with engine.connect() as db:
-            return set(db.execute(text("select application_name from pg_stat_activity "
-                                       "where datname = :db"), {"db": TRACKER_DB}).scalars())
+            return set(
+                db.execute(
+                    text("select application_name from pg_stat_activity where datname = :db"),
+                    {"db": TRACKER_DB},
+                ).scalars()
+            )
     finally:
         engine.dispose()
 
@@ -112,26 +126,46 @@ def tracker_connections(postgres_server) -> set[str]:
 def lock_takers(lock_traffic: list[dict], redis_server, sender: str) -> set[str]:
     """The Redis users that wrote this conversation's lock."""
     users = redis_server.users_by_client()
-    return {users.get(f"{seen['client_address']}:{seen['client_port']}", "?")
-            for seen in list(lock_traffic) if seen["command"].startswith(f"SET lock:{sender} ")}
+    return {
+        users.get(f"{seen['client_address']}:{seen['client_port']}", "?")
+        for seen in list(lock_traffic)
+        if seen["command"].startswith(f"SET lock:{sender} ")
+    }
 
 
-def test_one_registration_alternating_between_two_instances(instances, postgres_server,
-                                                            redis_server, lock_traffic):
+def test_one_registration_alternating_between_two_instances(
+    instances, postgres_server, redis_server, lock_traffic
+):
     a, b = instances
     chat, sender, email = TakingTurns(a, b), "scale-out", "lila.scale@exemple.fr"
 
     # The CAPTCHA is issued through one instance and answered through the other.
-    summary = text_of(pre_register(
-        chat, sender, email, "Je veux créer mon espace professionnel",
-        "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
-        '/choose_trust_question{"trust_question": "partner_first_name"}', "Paul"))
-    for line in ("Nom : ROSEMONDE", "Prénom : Lila", "Téléphone : 01 23 45 67 89",
-                 f"Adresse électronique de connexion : {email}", "Libellé de la voie : de Longchamp",
-                 "Code postal : 75016", "Ville : Paris", "Pays : FRANCE",
-                 "Réponse à la question de confiance : Paul"):
+    summary = text_of(
+        pre_register(
+            chat,
+            sender,
+            email,
+            "Je veux créer mon espace professionnel",
+            "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
+            '/choose_trust_question{"trust_question": "partner_first_name"}',
+            "Paul",
+        )
+    )
+    for line in (
+        "Nom : ROSEMONDE",
+        "Prénom : Lila",
+        "Téléphone : 01 23 45 67 89",
+        f"Adresse électronique de connexion : {email}",
+        "Libellé de la voie : de Longchamp",
+        "Code postal : 75016",
+        "Ville : Paris",
+        "Pays : FRANCE",
+        "Réponse à la question de confiance : Paul",
+    ):
         assert line in summary
-    assert f"Le code d'activation vient d'être envoyé à {email}" in text_of(chat.say(sender, "valider"))
+    assert f"Le code d'activation vient d'être envoyé à {email}" in text_of(
+        chat.say(sender, "valider")
+    )
 
     # The e-mail is in the outbox of the machine whose action server sent it: one in all.
     mails = read_messages(a.outbox) + read_messages(b.outbox)
@@ -147,8 +181,10 @@ def test_one_registration_alternating_between_two_instances(instances, postgres_
     assert account is not None and account.email == email and account.surname == "ROSEMONDE"
     # The summary link works through either instance (the links are in the shared database).
     for instance in (a, b):
-        assert summary_pdf(done.replace(a.base_url, instance.base_url)
-                           .replace(b.base_url, instance.base_url), sender).startswith(b"%PDF")
+        assert summary_pdf(
+            done.replace(a.base_url, instance.base_url).replace(b.base_url, instance.base_url),
+            sender,
+        ).startswith(b"%PDF")
 
     # Both instances answered every message they were sent.
     assert chat.answered == chat.sent and set(chat.sent) == {a.base_url, b.base_url}
@@ -162,7 +198,8 @@ def test_one_registration_alternating_between_two_instances(instances, postgres_
 
 
 def test_simultaneous_messages_to_both_instances_wait_for_each_other(
-        instances, postgres_server, redis_server):
+    instances, postgres_server, redis_server
+):
     a, b = instances
     sender = "scale-out-simultaneous"
     assert "Je peux vous expliquer" in text_of(a.say(sender, "Bonjour"))
@@ -189,6 +226,9 @@ def test_simultaneous_messages_to_both_instances_wait_for_each_other(
     assert tracker_rows(postgres_server, sender) == len(events)
     said = [e["text"] for e in events if e["event"] == "user"]
     assert said[0] == "Bonjour" and sorted(said[1:]) == sorted(message for _, message in both)
-    kinds = ["user" if e["event"] == "user" else "listen" for e in events
-             if e["event"] == "user" or e.get("name") == "action_listen"]
+    kinds = [
+        "user" if e["event"] == "user" else "listen"
+        for e in events
+        if e["event"] == "user" or e.get("name") == "action_listen"
+    ]
     assert kinds == ["listen", "user"] * 3 + ["listen"]

@@ -1,4 +1,5 @@
 """`python -m web`: the CAPTCHA routes alone, as `make shell` runs them (no page, no summaries)."""
+
 import os
 import subprocess
 import sys
@@ -15,9 +16,18 @@ def test_standalone_routes_serve_captchas_and_refuse_unknown_ids(tmp_path):
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'a.db'}", summary_dir=tmp_path / "s")
     challenge = AccountService(settings).captcha.new_challenge()
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "SUMMARY_DIR": str(settings.summary_dir)}
-    server = subprocess.Popen([sys.executable, "-m", "web", str(port)], cwd=PROJECT_ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "DATABASE_URL": settings.database_url,
+        "SUMMARY_DIR": str(settings.summary_dir),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "web", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/webhooks/web"
     try:
         for _ in range(60):

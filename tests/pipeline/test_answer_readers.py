@@ -1,5 +1,6 @@
 """A typed yes or no, and a plain correction, override the model's guess
 (pipeline/yes_no_answers.py, pipeline/corrections.py)."""
+
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -13,10 +14,15 @@ def classified(text, intent="start_registration"):
     return Message({TEXT: text, INTENT: guess, INTENT_RANKING_KEY: [guess]})
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("oui je veux bien", "affirm"), ("sure, go ahead", "affirm"), ("pas maintenant", "deny"),
-    ("no thanks", "deny"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("oui je veux bien", "affirm"),
+        ("sure, go ahead", "affirm"),
+        ("pas maintenant", "deny"),
+        ("no thanks", "deny"),
+    ],
+)
 def test_a_typed_yes_or_no(text, intent):
     message = classified(text)
     YesNoAnswers(YesNoAnswers.get_default_config()).process([message])
@@ -24,7 +30,9 @@ def test_a_typed_yes_or_no(text, intent):
     assert [i["name"] for i in message.get(INTENT_RANKING_KEY)] == [intent, "start_registration"]
 
 
-@pytest.mark.parametrize("text", ["oui, mais combien de temps ?", "/affirm", "je veux créer mon espace"])
+@pytest.mark.parametrize(
+    "text", ["oui, mais combien de temps ?", "/affirm", "je veux créer mon espace"]
+)
 def test_anything_else_is_left_as_classified(text):
     message = classified(text, "faq")
     YesNoAnswers(YesNoAnswers.get_default_config()).process([message])
@@ -32,8 +40,10 @@ def test_anything_else_is_left_as_classified(text):
     assert message.get(INTENT)["name"] == "faq"
 
 
-@pytest.mark.parametrize("text", ["oups, le téléphone est faux", "I made a mistake in my surname",
-                                  "wrong city, it's Lyon"])
+@pytest.mark.parametrize(
+    "text",
+    ["oups, le téléphone est faux", "I made a mistake in my surname", "wrong city, it's Lyon"],
+)
 def test_a_plain_correction(text):
     message = classified(text, "start_activation")
     CorrectionsAsChanges().process([message])

@@ -1,4 +1,5 @@
 """Over-long messages are cut before the NLU (pipeline/message_length.py)."""
+
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 

@@ -1,4 +1,5 @@
 """Attempts at a password, code or CAPTCHA go to the form (pipeline/typed_answers.py)."""
+
 from pathlib import Path
 
 import pytest
@@ -16,25 +17,31 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTROL = ["cancel", "faq", "new_captcha"]
 
 
-@pytest.mark.parametrize("text, intent, confidence", [
-    ("has spaces in it 1234567890", "faq", 0.99),  # the message that was answered as an FAQ
-    ("Kx8!vQ2#mB9$wL4&nR7pT", "faq", 0.95),
-    ("abcdefghijklmnopqrstuvwxyz", "faq", 0.6),
-    ("A7K2M9P4Q8R3", "inform", 0.4),
-    ("annuler", "cancel", 0.5),  # one word the classifier is not sure of
-    ("Abc?def1234567890xyzw", "faq", 0.99),  # a question mark inside one word
-])
+@pytest.mark.parametrize(
+    "text, intent, confidence",
+    [
+        ("has spaces in it 1234567890", "faq", 0.99),  # the message that was answered as an FAQ
+        ("Kx8!vQ2#mB9$wL4&nR7pT", "faq", 0.95),
+        ("abcdefghijklmnopqrstuvwxyz", "faq", 0.6),
+        ("A7K2M9P4Q8R3", "inform", 0.4),
+        ("annuler", "cancel", 0.5),  # one word the classifier is not sure of
+        ("Abc?def1234567890xyzw", "faq", 0.99),  # a question mark inside one word
+    ],
+)
 def test_attempts(text, intent, confidence):
     assert reads_as_attempt(text, intent, confidence, CONTROL, 0.9)
 
 
-@pytest.mark.parametrize("text, intent, confidence", [
-    ("annuler", "cancel", 0.97),
-    ("/new_captcha", "new_captcha", 1.0),
-    ("conseils pour le mot de passe", "faq", 0.99),
-    ("le code vaut 48 heures ?", "faq", 0.99),
-    ("   ", None, 0.0),
-])
+@pytest.mark.parametrize(
+    "text, intent, confidence",
+    [
+        ("annuler", "cancel", 0.97),
+        ("/new_captcha", "new_captcha", 1.0),
+        ("conseils pour le mot de passe", "faq", 0.99),
+        ("le code vaut 48 heures ?", "faq", 0.99),
+        ("   ", None, 0.0),
+    ],
+)
 def test_not_attempts(text, intent, confidence):
     assert not reads_as_attempt(text, intent, confidence, CONTROL, 0.9)
 
@@ -47,10 +54,16 @@ def domain():
 @pytest.fixture
 def policy(tmp_path):
     policies = yaml.safe_load((ROOT / "config.yml").read_text())["policies"]
-    config = {**TypedAnswerPolicy.get_default_config(),
-              **next(p for p in policies if p["name"].endswith("TypedAnswerPolicy"))}
-    return TypedAnswerPolicy(config, LocalModelStorage(tmp_path), Resource("typed_answers"),
-                             ExecutionContext(GraphSchema({}), "test"))
+    config = {
+        **TypedAnswerPolicy.get_default_config(),
+        **next(p for p in policies if p["name"].endswith("TypedAnswerPolicy")),
+    }
+    return TypedAnswerPolicy(
+        config,
+        LocalModelStorage(tmp_path),
+        Resource("typed_answers"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
 
 
 def tracker_after(domain, requested, text, intent, confidence, asked_by="registration_form"):

@@ -1,5 +1,6 @@
 """Several Rasa servers share one conversation's lock in Redis (transcripts/locks.py): each
 server is a process of its own here, as in production, on a throw-away Redis."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,12 +1,19 @@
 """A long session is continued in a new one carrying its state (transcripts/sessions.py)."""
+
 import asyncio
 import time
 from types import SimpleNamespace
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet,
-                                     UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.settings import PROJECT_ROOT
@@ -17,8 +24,11 @@ DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
 
 
 def said(text, intent):
-    return UserUttered(text, {"name": intent, "confidence": 1.0},
-                       parse_data={"text": text, "intent": {"name": intent}})
+    return UserUttered(
+        text,
+        {"name": intent, "confidence": 1.0},
+        parse_data={"text": text, "intent": {"name": intent}},
+    )
 
 
 def turn(text, intent, action):
@@ -31,11 +41,21 @@ def questions(count):
 
 def summary_shown():
     """A registration's answers, then the summary: the next "yes" confirms it (a rule)."""
-    return [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
-            said("Hello", "greet"), SlotSet("language", "en"), ActionExecuted("utter_greet"),
-            ActionExecuted("action_listen"), *questions(10),
-            said("Dupont", "inform"), SlotSet("surname", "DUPONT"), SlotSet("city", "Lyon"),
-            ActionExecuted("action_show_summary"), ActionExecuted("action_listen")]
+    return [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        ActionExecuted("action_listen"),
+        said("Hello", "greet"),
+        SlotSet("language", "en"),
+        ActionExecuted("utter_greet"),
+        ActionExecuted("action_listen"),
+        *questions(10),
+        said("Dupont", "inform"),
+        SlotSet("surname", "DUPONT"),
+        SlotSet("city", "Lyon"),
+        ActionExecuted("action_show_summary"),
+        ActionExecuted("action_listen"),
+    ]
 
 
 def tracker_of(events):
@@ -58,26 +78,38 @@ def test_the_new_session_carries_every_slot_and_the_last_action():
     assert after.current_slot_values() == before.current_slot_values()
     assert after.get_slot("surname") == "DUPONT" and after.get_slot("language") == "en"
     assert [e.action_name for e in after.events if isinstance(e, ActionExecuted)] == [
-        "action_session_start", "action_show_summary", "action_listen"]
-    assert sessions.last_user_message_time(after) == before.get_last_event_for(UserUttered).timestamp
+        "action_session_start",
+        "action_show_summary",
+        "action_listen",
+    ]
+    assert (
+        sessions.last_user_message_time(after) == before.get_last_event_for(UserUttered).timestamp
+    )
 
 
 def test_the_new_session_carries_the_question_pending():
     """The offer to activate now was said by the last action: the new session keeps it, so
     that "yes" is read against it (actions/pending.py)."""
-    events = [*summary_shown()[:-2], ActionExecuted("action_pre_register"),
-              BotUttered("recorded", metadata={"utter_action": "utter_pre_registered"}),
-              BotUttered("now?", metadata={"utter_action": "utter_offer_activation"}),
-              ActionExecuted("action_listen")]
+    events = [
+        *summary_shown()[:-2],
+        ActionExecuted("action_pre_register"),
+        BotUttered("recorded", metadata={"utter_action": "utter_pre_registered"}),
+        BotUttered("now?", metadata={"utter_action": "utter_offer_activation"}),
+        ActionExecuted("action_listen"),
+    ]
     after = tracker_of(sessions.carried_over_session(tracker_of(events)))
     carried = [e for e in after.events if isinstance(e, BotUttered)]
-    assert [e.metadata["utter_action"] for e in carried] == ["utter_pre_registered", "utter_offer_activation"]
+    assert [e.metadata["utter_action"] for e in carried] == [
+        "utter_pre_registered",
+        "utter_offer_activation",
+    ]
     assert all(e.metadata["carried_over"] for e in carried)
 
 
 def test_the_store_saves_a_new_session_and_keeps_the_whole_history(tmp_path):
-    store = RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"),
-                                     max_session_events=30)
+    store = RedactingSQLTrackerStore(
+        DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), max_session_events=30
+    )
     tracker = tracker_of(summary_shown())
     asyncio.run(store.save(tracker))
     current = asyncio.run(store.retrieve("s"))
@@ -94,7 +126,9 @@ def test_the_store_saves_a_new_session_and_keeps_the_whole_history(tmp_path):
     assert history.get_slot("surname") == "DUPONT"
 
 
-@pytest.mark.parametrize("minutes_ago, expired", [(1, False), (DOMAIN.session_config.session_expiration_time + 1, True)])
+@pytest.mark.parametrize(
+    "minutes_ago, expired", [(1, False), (DOMAIN.session_config.session_expiration_time + 1, True)]
+)
 def test_a_carried_over_session_expires_from_the_last_user_message(minutes_ago, expired):
     """Without it, a session started here would never expire and would keep the user's data."""
     before = tracker_of(summary_shown())
@@ -105,6 +139,7 @@ def test_a_carried_over_session_expires_from_the_last_user_message(minutes_ago, 
 
 
 def test_a_fresh_session_without_messages_does_not_expire():
-    fresh = tracker_of([ActionExecuted("action_session_start"), SessionStarted(),
-                        ActionExecuted("action_listen")])
+    fresh = tracker_of(
+        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
+    )
     assert sessions.has_session_expired(SimpleNamespace(domain=DOMAIN), fresh) is False

@@ -1,4 +1,5 @@
 """The tracker store writes no password nor activation code (transcripts/store.py)."""
+
 import asyncio
 
 import pytest
@@ -13,18 +14,28 @@ SECRET = "SuperSecretPassword2023xx"
 
 
 def said(text, intent="inform"):
-    return UserUttered(text, {"name": intent, "confidence": 1.0},
-                       parse_data={"text": text, "intent": {"name": intent}})
+    return UserUttered(
+        text,
+        {"name": intent, "confidence": 1.0},
+        parse_data={"text": text, "intent": {"name": intent}},
+    )
 
 
 def asked(slot):
     return [SlotSet("requested_slot", slot), ActionExecuted("action_listen")]
 
 
-@pytest.mark.parametrize("slot, redacted", [
-    ("password", True), ("password_confirmation", True), ("activation_code", True),
-    ("surname", False), ("captcha_answer", False), (None, False),
-])
+@pytest.mark.parametrize(
+    "slot, redacted",
+    [
+        ("password", True),
+        ("password_confirmation", True),
+        ("activation_code", True),
+        ("surname", False),
+        ("captcha_answer", False),
+        (None, False),
+    ],
+)
 def test_which_answers_are_redacted(slot, redacted):
     events = list(redacted_events([*asked(slot), said(SECRET)]))
     assert (events[-1].text == REDACTED) is redacted
@@ -35,8 +46,15 @@ def test_saved_trackers_hold_no_secret_and_keep_the_rest(tmp_path):
     domain = Domain.load(PROJECT_ROOT / "domain.yml")
     store = RedactingSQLTrackerStore(domain, dialect="sqlite", db=str(tmp_path / "t.db"))
     tracker = DialogueStateTracker.from_events(
-        "s", [ActionExecuted("action_listen"), said("bonjour", "greet"), *asked("password"),
-              said(SECRET)], slots=domain.slots)
+        "s",
+        [
+            ActionExecuted("action_listen"),
+            said("bonjour", "greet"),
+            *asked("password"),
+            said(SECRET),
+        ],
+        slots=domain.slots,
+    )
     asyncio.run(store.save(tracker))
     for event in (*asked("surname"), said("Dupont")):
         tracker.update(event)
@@ -49,11 +67,27 @@ def test_saved_trackers_hold_no_secret_and_keep_the_rest(tmp_path):
 def test_a_secret_typed_in_the_wrong_place_is_redacted_too():
     from bot.credentials import hash_password
 
-    events = [*asked("password"), said(SECRET), SlotSet("password", hash_password(SECRET)),
-              *asked("phone"), said(SECRET),            # the password again, at another question
-              said("mHPstewGkBYj"),                     # an activation code, anywhere
-              said("0123456789"), said("Dupont"), said("Villeurbanne"), said("lila.rosemonde2023@orange.fr"),
-              said("AnotherLongPassword2024xx")]         # not the password: kept
+    events = [
+        *asked("password"),
+        said(SECRET),
+        SlotSet("password", hash_password(SECRET)),
+        *asked("phone"),
+        said(SECRET),  # the password again, at another question
+        said("mHPstewGkBYj"),  # an activation code, anywhere
+        said("0123456789"),
+        said("Dupont"),
+        said("Villeurbanne"),
+        said("lila.rosemonde2023@orange.fr"),
+        said("AnotherLongPassword2024xx"),
+    ]  # not the password: kept
     texts = [e.text for e in redacted_events(events) if isinstance(e, UserUttered)]
-    assert texts == [REDACTED, REDACTED, REDACTED, "0123456789", "Dupont", "Villeurbanne",
-                     "lila.rosemonde2023@orange.fr", "AnotherLongPassword2024xx"]
+    assert texts == [
+        REDACTED,
+        REDACTED,
+        REDACTED,
+        "0123456789",
+        "Dupont",
+        "Villeurbanne",
+        "lila.rosemonde2023@orange.fr",
+        "AnotherLongPassword2024xx",
+    ]

@@ -5,6 +5,7 @@ its persona plans (questions mid-form, corrections, cancel, a wrong code, a lang
 It recognises the question the way a person does, from the assistant's words, and never clicks
 a button: every answer is typed.
 """
+
 from __future__ import annotations
 
 import random
@@ -23,7 +24,10 @@ QUESTIONS = {
     "terms": ("Reconnaissez-vous avoir pris connaissance", "Do you acknowledge that you have read"),
     "captcha": ("Recopiez les 6 caractères", "Type the 6 characters"),
     "login_email": ("Quelle adresse électronique de connexion", "Which login email address"),
-    "login_email_confirmation": ("Confirmez l'adresse électronique", "confirm the login email address"),
+    "login_email_confirmation": (
+        "Confirmez l'adresse électronique",
+        "confirm the login email address",
+    ),
     "password": ("Choisissez votre mot de passe", "Choose your login password"),
     "password_confirmation": ("Confirmez votre mot de passe", "confirm your password"),
     "surname": ("Quel est votre nom ?", "What is your surname?"),
@@ -44,32 +48,61 @@ QUESTIONS = {
     "cancel": ("Voulez-vous vraiment abandonner", "Do you really want to give up"),
     "offer_activation": ("activer votre espace maintenant", "activate your account now"),
     "activation_code": ("Saisissez le code d'activation", "Enter the activation code"),
-    "activation_email": ("Saisissez votre adresse électronique de connexion", "Enter your login email address"),
+    "activation_email": (
+        "Saisissez votre adresse électronique de connexion",
+        "Enter your login email address",
+    ),
     "activated": ("sous le numéro", "under the number"),
     "menu": ("Que souhaitez-vous faire", "What would you like to do"),
     "clarify": ("Vouliez-vous dire", "Did you mean"),
 }
 LANGUAGE_OF = {"fr": 0, "en": 1}
 SUMMARY_LINES = {
-    "fr": {"surname": "Nom", "first_name": "Prénom", "phone": "Téléphone",
-           "login_email": "Adresse électronique de connexion", "street_number": "Numéro de voie",
-           "street_type": "Nature de la voie", "street_name": "Libellé de la voie",
-           "complement": "Complément d'adresse", "postcode": "Code postal", "city": "Ville",
-           "country": "Pays", "trust_answer": "Réponse à la question de confiance",
-           "trust_question": "Question de confiance"},
-    "en": {"surname": "Surname", "first_name": "First name", "phone": "Telephone",
-           "login_email": "Login email address", "street_number": "Street number",
-           "street_type": "Street type", "street_name": "Street name",
-           "complement": "Address complement", "postcode": "Postcode", "city": "City",
-           "country": "Country", "trust_answer": "Answer to the trust question",
-           "trust_question": "Trust question"},
+    "fr": {
+        "surname": "Nom",
+        "first_name": "Prénom",
+        "phone": "Téléphone",
+        "login_email": "Adresse électronique de connexion",
+        "street_number": "Numéro de voie",
+        "street_type": "Nature de la voie",
+        "street_name": "Libellé de la voie",
+        "complement": "Complément d'adresse",
+        "postcode": "Code postal",
+        "city": "Ville",
+        "country": "Pays",
+        "trust_answer": "Réponse à la question de confiance",
+        "trust_question": "Question de confiance",
+    },
+    "en": {
+        "surname": "Surname",
+        "first_name": "First name",
+        "phone": "Telephone",
+        "login_email": "Login email address",
+        "street_number": "Street number",
+        "street_type": "Street type",
+        "street_name": "Street name",
+        "complement": "Address complement",
+        "postcode": "Postcode",
+        "city": "City",
+        "country": "Country",
+        "trust_answer": "Answer to the trust question",
+        "trust_question": "Trust question",
+    },
 }
-FIELD_WORDS = {"phone": ("le téléphone", "the phone number"), "surname": ("le nom", "my surname"),
-               "city": ("la ville", "the city"), "postcode": ("le code postal", "the postcode"),
-               "email": ("l'adresse mail", "the email address")}
+FIELD_WORDS = {
+    "phone": ("le téléphone", "the phone number"),
+    "surname": ("le nom", "my surname"),
+    "city": ("la ville", "the city"),
+    "postcode": ("le code postal", "the postcode"),
+    "email": ("l'adresse mail", "the email address"),
+}
 # How a user corrects each field of the summary (situations of the pools).
-CORRECTIONS = {"surname": "correct_surname", "phone": "correct_phone", "city": "correct_city",
-               "postcode": "correct_postcode_no_value"}
+CORRECTIONS = {
+    "surname": "correct_surname",
+    "phone": "correct_phone",
+    "city": "correct_city",
+    "postcode": "correct_postcode_no_value",
+}
 MAX_CORRECTIONS = 3
 MAX_TURNS = 60
 MAX_SAME_QUESTION = 4  # asked that many times in a row without progress: the user is stuck
@@ -84,7 +117,7 @@ def asked(messages: list[dict], language: str) -> str | None:
     text = "\n".join(m.get("text") or "" for m in messages)
     found = []
     for name, words in QUESTIONS.items():
-        for index, phrase in enumerate(words):
+        for phrase in words:
             position = text.rfind(phrase)
             if position >= 0:
                 found.append((position + len(phrase), name))
@@ -116,6 +149,7 @@ class Identity:
 @dataclass
 class Persona:
     """Who the user is and what they will do, apart from answering what is asked."""
+
     name: str
     language: str
     identity: Identity
@@ -142,9 +176,14 @@ class Outcome:
 
 
 class SimulatedUser:
-    def __init__(self, persona: Persona, say: Callable[[str, str], list[dict]],
-                 captcha_answer: Callable[[list[dict]], str], code_for: Callable[[str], str],
-                 password: str):
+    def __init__(
+        self,
+        persona: Persona,
+        say: Callable[[str, str], list[dict]],
+        captcha_answer: Callable[[list[dict]], str],
+        code_for: Callable[[str], str],
+        password: str,
+    ):
         self.persona = persona
         self.say_to = say
         self.captcha_answer = captcha_answer
@@ -166,10 +205,16 @@ class SimulatedUser:
         self.last_situation = (situation, values)
         pool = POOLS[situation].get(self.language) or next(iter(POOLS[situation].values()))
         identity = self.persona.identity
-        defaults = {"first_name": identity.first_name, "surname": identity.surname,
-                    "phone": identity.phone, "street": identity.street,
-                    "postcode": identity.postcode, "city": identity.city,
-                    "country": identity.country, "email": self.persona.email}
+        defaults = {
+            "first_name": identity.first_name,
+            "surname": identity.surname,
+            "phone": identity.phone,
+            "street": identity.street,
+            "postcode": identity.postcode,
+            "city": identity.city,
+            "country": identity.country,
+            "email": self.persona.email,
+        }
         defaults.update(values)
         return self.random.choice(pool).format(**defaults)
 
@@ -197,8 +242,10 @@ class SimulatedUser:
                 return self.outcome
             repeats = repeats + 1 if question == previous else 0
             if repeats >= MAX_SAME_QUESTION:
-                raise Stuck(f"{self.persona.name}: asked {question!r} again and again:\n"
-                            + self.transcript_text())
+                raise Stuck(
+                    f"{self.persona.name}: asked {question!r} again and again:\n"
+                    + self.transcript_text()
+                )
             previous = question
             reply = self.answer(question, reply)
 
@@ -208,9 +255,12 @@ class SimulatedUser:
         if self.persona.switch_language_at == question:
             self.persona.switch_language_at = None
             self.language = "en" if self.language == "fr" else "fr"
-            switched = self.say(self.phrase("switch_to_en" if self.language == "en" else "switch_to_fr"))
-            assert asked(switched, self.language) == question, \
+            switched = self.say(
+                self.phrase("switch_to_en" if self.language == "en" else "switch_to_fr")
+            )
+            assert asked(switched, self.language) == question, (
                 f"{self.persona.name}: after the language switch, not the same question\n{self.transcript_text()}"
+            )
             return switched
         detours = self.detours.get(question)
         if detours:
@@ -227,10 +277,15 @@ class SimulatedUser:
             return self.say(self.phrase("start_again"))
         reply = self.say(self.phrase(situation))
         again = asked(reply, self.language)
-        same = {question, "summary" if question == "summary_again" else question,
-                "summary_again" if question == "summary" else question}
-        assert again in same, (f"{self.persona.name}: after {situation!r} at {question!r}, "
-                               f"the assistant asked {again!r}\n{self.transcript_text()}")
+        same = {
+            question,
+            "summary" if question == "summary_again" else question,
+            "summary_again" if question == "summary" else question,
+        }
+        assert again in same, (
+            f"{self.persona.name}: after {situation!r} at {question!r}, "
+            f"the assistant asked {again!r}\n{self.transcript_text()}"
+        )
         return reply
 
     def correction(self, situation: str) -> str:
@@ -254,18 +309,23 @@ class SimulatedUser:
             return self.password
         if question == "surname":
             if self.persona.expert:
-                return self.phrase("identity_one_message", phone=self.typed("phone", identity.phone),
-                                   postcode=self.typed("postcode", identity.postcode),
-                                   surname=self.typed("surname", identity.surname),
-                                   city=self.typed("city", identity.city))
+                return self.phrase(
+                    "identity_one_message",
+                    phone=self.typed("phone", identity.phone),
+                    postcode=self.typed("postcode", identity.postcode),
+                    surname=self.typed("surname", identity.surname),
+                    city=self.typed("city", identity.city),
+                )
             return self.phrase("name_only", surname=self.typed("surname", identity.surname))
         if question == "first_name":
             return identity.first_name
         if question == "phone":
             return self.typed("phone", identity.phone)
         if question == "street":
-            return (f"{identity.street}, {self.typed('postcode', identity.postcode)} "
-                    f"{self.typed('city', identity.city)}")
+            return (
+                f"{identity.street}, {self.typed('postcode', identity.postcode)} "
+                f"{self.typed('city', identity.city)}"
+            )
         if question in ("street_type", "street_name", "complement"):
             return self.phrase("skip")
         if question == "postcode":
@@ -317,14 +377,24 @@ class SimulatedUser:
 
     def expected_summary(self) -> dict[str, str]:
         identity = self.persona.identity
-        return {"surname": identity.surname.upper(), "phone": identity.phone_shown,
-                "postcode": identity.postcode.upper(), "city": identity.city}
+        return {
+            "surname": identity.surname.upper(),
+            "phone": identity.phone_shown,
+            "postcode": identity.postcode.upper(),
+            "city": identity.city,
+        }
 
     def misread_field(self) -> str | None:
         """The first field of the summary that is not what this user meant, if any."""
         shown = self.outcome.summary
-        return next((name for name, value in self.expected_summary().items()
-                     if name in shown and shown[name] != value), None)
+        return next(
+            (
+                name
+                for name, value in self.expected_summary().items()
+                if name in shown and shown[name] != value
+            ),
+            None,
+        )
 
     def finish(self, reply: list[dict]) -> None:
         text = "\n".join(m.get("text") or "" for m in reply)

@@ -1,6 +1,7 @@
 """Simulated users against the real servers (REST): every one of them must reach the 14-digit
 subscriber number, with a summary showing exactly what they meant. Completion and user turns
 are written to results/scripted-users.json."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,8 +37,15 @@ def outcomes():
     yield found
     results = PROJECT_ROOT / "results"
     results.mkdir(exist_ok=True)
-    report = {name: {"completed": o.completed, "turns": o.turns, "language": o.persona.language,
-                     "expert": o.persona.expert} for name, o in found.items()}
+    report = {
+        name: {
+            "completed": o.completed,
+            "turns": o.turns,
+            "language": o.persona.language,
+            "expert": o.persona.expert,
+        }
+        for name, o in found.items()
+    }
     (results / "scripted-users.json").write_text(json.dumps(report, indent=1))
 
 
@@ -47,10 +55,16 @@ def words(value: str) -> set[str]:
 
 def expected_summary(user: SimulatedUser) -> dict[str, str]:
     identity, language = user.persona.identity, user.language
-    return {"surname": identity.surname.upper(), "first_name": identity.first_name,
-            "phone": identity.phone_shown, "postcode": identity.postcode.upper(),
-            "city": identity.city, "country": identity.country_shown[language],
-            "login_email": user.persona.email, "trust_answer": user.persona.trust_answer}
+    return {
+        "surname": identity.surname.upper(),
+        "first_name": identity.first_name,
+        "phone": identity.phone_shown,
+        "postcode": identity.postcode.upper(),
+        "city": identity.city,
+        "country": identity.country_shown[language],
+        "login_email": user.persona.email,
+        "trust_answer": user.persona.trust_answer,
+    }
 
 
 @pytest.mark.parametrize("persona", PEOPLE, ids=[p.name for p in PEOPLE])
@@ -77,14 +91,19 @@ def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
 
 def test_the_expert_pre_registers_in_eleven_messages(assistant):
     first = next(p for p in PEOPLE if p.expert and not p.detours and not p.wrong_first)
-    expert = dataclasses.replace(first, name=f"{first.name}-counted", email=f"counted.{first.email}")
+    expert = dataclasses.replace(
+        first, name=f"{first.name}-counted", email=f"counted.{first.email}"
+    )
     turns_to_pre_register = []
 
     def say(sender, text):
         reply = assistant.say(sender, text)
         turns_to_pre_register.append(text)
-        if any("activer votre espace maintenant" in (m.get("text") or "") or
-               "activate your account now" in (m.get("text") or "") for m in reply):
+        if any(
+            "activer votre espace maintenant" in (m.get("text") or "")
+            or "activate your account now" in (m.get("text") or "")
+            for m in reply
+        ):
             raise StopIteration
         return reply
 

@@ -1,4 +1,5 @@
 """Drive the web chat in Debian's Chromium with Playwright (no browser download)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -9,8 +10,16 @@ from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 # The flags that work on this closed network (see the machine's notes): no background requests.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REPLY_TIMEOUT_S = 60
 COUNT_BOT_MESSAGES_WITH = """(text) => [...document.querySelectorAll('.message.bot')]
     .filter(node => node.textContent.includes(text)).length"""
@@ -66,8 +75,9 @@ class ChatPage:
         self.wait_until("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
         challenge_id = image.get_attribute("src").split("/")[-2]
         with sqlite3.connect(self.database) as db:
-            return db.execute("select answer from captcha_challenges where id = ?",
-                              (challenge_id,)).fetchone()[0]
+            return db.execute(
+                "select answer from captcha_challenges where id = ?", (challenge_id,)
+            ).fetchone()[0]
 
     def session_id(self) -> str:
         return self.page.evaluate("sessionStorage.getItem('chat.session')")

@@ -1,5 +1,6 @@
 """The apology for a failed action is said once per turn (web/outages.py); the end-to-end
 behaviour is in tests/conversation/test_restarts.py."""
+
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -14,6 +15,9 @@ def test_the_apology_is_said_once_per_turn():
     apology = BotUttered("Désolé…", metadata={"utter_action": APOLOGY})
     assert not apologised_this_turn(tracker(UserUttered("Ann")))
     assert apologised_this_turn(tracker(UserUttered("Ann"), apology))
-    assert not apologised_this_turn(tracker(UserUttered("Ann"), apology, ActionExecuted("action_listen"),
-                                            UserUttered("Ann")))  # a new turn: say it again
-    assert not apologised_this_turn(tracker(UserUttered("Ann"), BotUttered("Quel est votre prénom ?")))
+    assert not apologised_this_turn(
+        tracker(UserUttered("Ann"), apology, ActionExecuted("action_listen"), UserUttered("Ann"))
+    )  # a new turn: say it again
+    assert not apologised_this_turn(
+        tracker(UserUttered("Ann"), BotUttered("Quel est votre prénom ?"))
+    )

@@ -1,5 +1,6 @@
 """The web chat in a real browser (Debian's Chromium driven by Playwright), against the real
 Rasa server and action server: a whole registration and activation in French and in English."""
+
 from __future__ import annotations
 
 import io
@@ -26,6 +27,7 @@ MASK = "••••••••"
 @dataclass(frozen=True)
 class Script:
     """What a user types and reads, in one language."""
+
     language: str
     email: str
     greeting: str
@@ -51,37 +53,58 @@ class Script:
 
 
 FRENCH = Script(
-    "fr", "lila.rosemonde@orange.fr", "Je peux vous expliquer la démarche",
+    "fr",
+    "lila.rosemonde@orange.fr",
+    "Je peux vous expliquer la démarche",
     ("Je veux créer mon espace professionnel", "conditions générales"),
-    ("J'accepte", "Recopiez les 6 caractères"), "identifiants", "Confirmez l'adresse",
-    "Choisissez votre mot de passe", "Confirmez votre mot de passe", "Quel est votre nom",
-    ("Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
-     "Choisissez votre question de confiance"),
+    ("J'accepte", "Recopiez les 6 caractères"),
+    "identifiants",
+    "Confirmez l'adresse",
+    "Choisissez votre mot de passe",
+    "Confirmez votre mot de passe",
+    "Quel est votre nom",
+    (
+        "Lila Rosemonde, 01 23 45 67 89, 12 rue de Longchamp 75016 Paris",
+        "Choisissez votre question de confiance",
+    ),
     (),  # a whole French address: neither the complement nor the country is asked
     ("Le prénom de votre conjoint(e) ?", "Votre réponse à la question"),
     ("Paul", "Récapitulatif de votre inscription"),
     ("mon téléphone est 06 12 34 56 78", "Téléphone : 06 12 34 56 78"),
     ("valider", "Le code d'activation vient d'être envoyé"),
     ("Activer maintenant", "Saisissez le code d'activation"),
-    "Recopiez les 6 caractères", "Saisissez votre adresse électronique de connexion",
-    "sous le numéro", "Télécharger le récapitulatif (PDF)",
+    "Recopiez les 6 caractères",
+    "Saisissez votre adresse électronique de connexion",
+    "sous le numéro",
+    "Télécharger le récapitulatif (PDF)",
     ("RECAPITULATIF DE VOS DONNEES PERSONNELLES", "ROSEMONDE", "06 12 34 56 78", "Paul"),
 )
 ENGLISH = Script(
-    "en", "ann.smith@example.co.uk", "I am the assistant",
+    "en",
+    "ann.smith@example.co.uk",
+    "I am the assistant",
     ("I want to set up a professional account", "Do you acknowledge"),
-    ("I accept", "Type the 6 characters"), "login details", "Please confirm the login email",
-    "Choose your login password", "Please confirm your password", "What is your surname",
+    ("I accept", "Type the 6 characters"),
+    "login details",
+    "Please confirm the login email",
+    "Choose your login password",
+    "Please confirm your password",
+    "What is your surname",
     ("SMITH Ann, +44 20 7946 0958, 3 Baker Street, London", "address complement"),
-    (("skip", "What is your postcode"), ("SW1A 1AA", "What is your country"),
-     ("United Kingdom", "Choose your trust question")),
+    (
+        ("skip", "What is your postcode"),
+        ("SW1A 1AA", "What is your country"),
+        ("United Kingdom", "Choose your trust question"),
+    ),
     ("Your spouse's or partner's first name?", "Your answer to the question"),
     ("Max", "Summary of your registration"),
     ("my city is Manchester", "City: Manchester"),
     ("confirm", "The activation code has just been sent"),
     ("Activate now", "Enter the activation code"),
-    "Type the 6 characters", "Enter your login email address",
-    "under the number", "Download the summary (PDF)",
+    "Type the 6 characters",
+    "Enter your login email address",
+    "under the number",
+    "Download the summary (PDF)",
     ("SUMMARY OF YOUR PERSONAL DATA", "SMITH", "Manchester", "UNITED KINGDOM", "Max"),
 )
 
@@ -113,10 +136,15 @@ def chat(assistant, browser):
 
 
 def serious_accessibility_violations(chat: ChatPage) -> list[str]:
-    chat.page.evaluate(AXE.read_text(encoding="utf-8"))  # not a <script>: the page's CSP forbids inline ones
+    chat.page.evaluate(
+        AXE.read_text(encoding="utf-8")
+    )  # not a <script>: the page's CSP forbids inline ones
     result = chat.page.evaluate("() => axe.run(document)")
-    return [f"{v['id']} ({v['impact']}): {v['help']}" for v in result["violations"]
-            if v["impact"] in ("critical", "serious")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in result["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
 
 
 def tracker_bytes(assistant: Assistant) -> bytes:
@@ -129,7 +157,9 @@ def pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
-def register_and_activate(chat: ChatPage, assistant: Assistant, script: Script, tmp_path: Path) -> None:
+def register_and_activate(
+    chat: ChatPage, assistant: Assistant, script: Script, tmp_path: Path
+) -> None:
     page = chat.page
     chat.say(*script.start)
     chat.click(*script.accept)
@@ -185,12 +215,19 @@ def register_and_activate(chat: ChatPage, assistant: Assistant, script: Script, 
         assert value in text, value
     url = f"{assistant.base_url}{link.get_attribute('href')}"
     assert requests.get(url, timeout=10).status_code == 404  # a copied link alone
-    assert requests.get(url, headers={"X-Conversation-Id": "someone-else"}, timeout=10).status_code == 404
-    assert requests.get(url, headers={"X-Conversation-Id": session_id}, timeout=10).status_code == 200
+    assert (
+        requests.get(url, headers={"X-Conversation-Id": "someone-else"}, timeout=10).status_code
+        == 404
+    )
+    assert (
+        requests.get(url, headers={"X-Conversation-Id": session_id}, timeout=10).status_code == 200
+    )
 
     # The password is nowhere in the page nor in the tracker store.
     assert PASSWORD not in page.content()
-    assert PASSWORD not in page.evaluate("JSON.stringify(sessionStorage) + JSON.stringify(localStorage)")
+    assert PASSWORD not in page.evaluate(
+        "JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"
+    )
     stored = tracker_bytes(assistant)
     assert session_id.encode() in stored  # the right store
     assert PASSWORD.encode() not in stored and PASSWORD.encode("utf-16-le") not in stored
@@ -231,10 +268,19 @@ def test_every_control_is_reached_and_used_with_the_keyboard(chat):
     focused = []
     for _ in range(12):
         chat.page.keyboard.press("Tab")
-        focused.append(chat.page.evaluate(
-            "document.activeElement.id || document.activeElement.textContent.trim()"))
-    for control in ("language-switch", "new-conversation", "transcript", "Créer mon espace",
-                    "message", "send"):
+        focused.append(
+            chat.page.evaluate(
+                "document.activeElement.id || document.activeElement.textContent.trim()"
+            )
+        )
+    for control in (
+        "language-switch",
+        "new-conversation",
+        "transcript",
+        "Créer mon espace",
+        "message",
+        "send",
+    ):
         assert control in focused, (control, focused)
     # A suggested answer chosen with the keyboard alone.
     before = chat.bot_messages_with("conditions générales")
