@@ -3,6 +3,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Rasa with our patches of its internals installed first (rasa_patches/); `rasa run actions`,
+# the action server, is rasa_sdk and runs as is.
+RASA   := $(BIN)/python -m rasa_patches
 LOCK   := requirements/lock.txt
 UV_VERSION := 0.13.9
 # rasa 3.6 declares Python < 3.11 but runs on 3.11: the lock is compiled for 3.10 and installed as is.
@@ -21,7 +24,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 WEB_LIBRARIES := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-packages train run shell test fuzz bench nlu-accuracy nlu-heldout lock clean
+.PHONY: install system-packages train run shell check test fuzz bench nlu-accuracy nlu-heldout \
+  lock clean
 
 install: $(VENV)/.installed $(WEB_LIBRARIES)
 
@@ -62,7 +66,7 @@ run: $(MODEL) $(WEB_LIBRARIES)
 	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
-	$(BIN)/rasa run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+	$(RASA) run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
 
 # For support staff: the whole dialogue in a terminal (buttons as choices, links, file paths).
 # `rasa shell` runs only its command-line channel, so the CAPTCHA and PDF routes are served by
@@ -74,13 +78,34 @@ shell: $(MODEL)
 	PUBLIC_BASE_URL=http://localhost:$(ASSETS_PORT) \
 	  $(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & \
 	$(BIN)/python -m web $(ASSETS_PORT) > var/web.log 2>&1 & \
-	$(BIN)/rasa shell -m $(MODEL) --endpoints endpoints.yml
+	$(RASA) shell -m $(MODEL) --endpoints endpoints.yml
+
+# The fast tier, under 3 minutes with a trained model: lint and format check, the tests that
+# start no server, no browser and no fuzz run (pytest markers, pyproject.toml), and the story
+# tests. Pytest and the stories run side by side (one core each); the stories' output goes to
+# results/stories.log and is shown when they fail.
+FAST_TESTS := not servers and not browser and not fuzz
+
+check: $(MODEL)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@mkdir -p results
+	@echo "Story tests running beside pytest (output: results/stories.log)"
+	@$(RASA) test core --model $(MODEL) --stories tests/stories --out results/stories \
+	  --fail-on-prediction-errors > results/stories.log 2>&1 & stories=$$!; \
+	$(BIN)/python -m pytest -m "$(FAST_TESTS)"; tests=$$?; \
+	wait $$stories; stories=$$?; \
+	if [ $$stories -eq 0 ]; then echo "Story tests passed (results/stories/)"; \
+	else tail -n 40 results/stories.log; echo "Story tests FAILED (results/stories.log)"; fi; \
+	[ $$tests -eq 0 ] && [ $$stories -eq 0 ]
 
 test: $(MODEL) $(WEB_LIBRARIES) system-packages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/rasa data validate
 	$(BIN)/python -m tests.nlu_heldout.report
 	$(BIN)/python -m pytest
-	$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --out results/stories \
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors
 
 # The fuzz run alone (over 5 000 messages, about 15 minutes on 2 cores; `make test` runs it too).

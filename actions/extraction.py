@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bot.addresses import without_courtesy
 from bot.credentials import find_activation_code
+from bot.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
+from bot.fields import FIELDS, STREET
 from bot.free_text import (
     field_mentioned,
     find_email,
@@ -19,32 +21,7 @@ from bot.rules.login import PASSWORD_MIN_LENGTH
 from bot.rules.text import fold
 from bot.rules.trust import read_trust_choice
 
-# Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
-# The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
-# message stops counting as an answer.
-COMMANDS = frozenset(
-    {
-        "cancel",
-        "switch_language",
-        "clear_form",
-        "new_captcha",
-        "start_activation",
-        "start_registration",
-    }
-)
-QUESTIONS = frozenset(
-    {
-        "faq",
-        "ask_support",
-        "explain_procedure",
-        "email_not_received",
-        "code_expired",
-        "out_of_scope",
-    }
-)
-SOCIAL = frozenset({"greet", "goodbye", "thank"})
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
-REPAIRS = frozenset({"repeat_question", "where_am_i"})
 REPAIR_WORDS = frozenset(
     {
         "repeter",
@@ -62,7 +39,6 @@ REPAIR_WORDS = frozenset(
         "step",
     }
 )
-INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL | REPAIRS
 SOCIAL_WORDS = frozenset(
     {
         "bonjour",
@@ -100,43 +76,18 @@ COMMAND_WORDS = frozenset(
         "french",
     }
 )
-SINGLE_TOKEN_SLOTS = frozenset(
-    {"password", "password_confirmation", "captcha_answer", "activation_code", "activation_captcha"}
-)
-STREET_SLOTS = ("street_number", "street_type", "street_name")
+SINGLE_TOKEN_SLOTS = FIELDS.typed_answer_fields
+STREET_SLOTS = STREET
 # Fields read from free text -> form slots (the e-mail only where it is asked).
-PARSED_TO_SLOT = {
-    "surname": "surname",
-    "first_name": "first_name",
-    "phone": "phone",
-    "street_number": "street_number",
-    "street_type": "street_type",
-    "street_name": "street_name",
-    "complement": "complement",
-    "postcode": "postcode",
-    "city": "city",
-    "country": "country",
-}
+PARSED_TO_SLOT = {name: name for name in FIELDS.read_from_sentences}
 # Fields a correction may name -> the slots to set (a street line fills three).
-CORRECTABLE = {
-    "login_email": ("login_email",),
-    "password": ("password",),
-    "surname": ("surname",),
-    "first_name": ("first_name",),
-    "phone": ("phone",),
-    "street": STREET_SLOTS,
-    "street_number": ("street_number",),
-    "complement": ("complement",),
-    "postcode": ("postcode",),
-    "city": ("city",),
-    "country": ("country",),
-    "trust_question": ("trust_question",),
-    "trust_answer": ("trust_answer",),
-}
+CORRECTABLE = FIELDS.correctable
 
 
-def is_interruption(requested: str | None, text: str, intent: str | None) -> bool:
-    if intent not in INTERRUPTIONS:
+def is_interruption(
+    requested: str | None, text: str, intent: str | None, form: str = "registration_form"
+) -> bool:
+    if intent not in INTERRUPTIONS_OF_FORM[form]:
         return False
     words = text.split()
     if requested in SINGLE_TOKEN_SLOTS and len(words) == 1:
@@ -314,7 +265,7 @@ def activation_answers(requested: str | None, text: str, intent: str | None) -> 
         return {requested: find_activation_code(text)}
     if requested == "activation_email" and find_email(text):
         return {requested: find_email(text)}
-    if not requested or not text or is_interruption(requested, text, intent):
+    if not requested or not text or is_interruption(requested, text, intent, "activation_form"):
         return {}
     if requested == "activation_email":
         return {requested: find_email(text) or text}

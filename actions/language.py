@@ -14,25 +14,13 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
+from actions.service import account_service
+from bot.fields import FIELDS
 from bot.i18n import LANGUAGES, render
 from bot.language import guess_language, requested_language, sentence_language
 
 # Answers that are never read for their language: secrets, codes and free answers.
-UNREAD_ANSWERS = frozenset(
-    {
-        "captcha_answer",
-        "password",
-        "password_confirmation",
-        "trust_answer",
-        "activation_code",
-        "activation_captcha",
-        "street_name",
-        "city",
-        "complement",
-        "surname",
-        "first_name",
-    }
-)
+UNREAD_ANSWERS = FIELDS.unread_for_language
 
 
 def language_for(
@@ -115,6 +103,10 @@ class ActionSessionStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = [SessionStarted()]
+        # The figures the responses quote (deadline, password length, hotline), from the settings.
+        events += [
+            SlotSet(name, value) for name, value in account_service().response_values().items()
+        ]
         metadata = tracker.get_slot("session_started_metadata") or {}
         if metadata.get("language") in LANGUAGES:
             events.append(SlotSet("language", metadata["language"]))

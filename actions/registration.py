@@ -20,34 +20,16 @@ from actions.form_validation import FormValidator, ask_captcha, follows_user_mes
 from actions.service import account_service, language_of, say_problem
 from bot import rules
 from bot.credentials import hash_password, is_password_hash, password_matches
+from bot.fields import FIELDS
 from bot.free_text import field_named
 from bot.i18n import Problem, Refused, format_datetime
-from bot.labels import FIELD_LABELS, label
+from bot.labels import details_list
 from bot.registration import RegistrationForm, check_form_field
 
 FORM = "registration_form"
 PASSWORD_CONFIRMED = "confirmed"
-# In the order of the procedure; terms and CAPTCHA are the first step.
-FORM_SLOTS = (
-    "terms_accepted",
-    "captcha_answer",
-    "login_email",
-    "login_email_confirmation",
-    "password",
-    "password_confirmation",
-    "surname",
-    "first_name",
-    "phone",
-    "street_number",
-    "street_type",
-    "street_name",
-    "complement",
-    "postcode",
-    "city",
-    "country",
-    "trust_question",
-    "trust_answer",
-)
+# In the order of the procedure (bot/fields.py); terms and CAPTCHA are the first step.
+FORM_SLOTS = FIELDS.required_slots(FORM)
 DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email") :]  # what "effacer" clears
 
 
@@ -133,12 +115,13 @@ class ValidateRegistrationForm(FormValidator):
             language = language_of(tracker)
             dispatcher.utter_message(
                 response="utter_noted",
-                details=" ; ".join(
-                    f"{label(FIELD_LABELS, slot, language)} : {shown_value(slot, read[slot], language)}"
-                    if language == "fr"
-                    else f"{label(FIELD_LABELS, slot, language)}: {shown_value(slot, read[slot], language)}"
-                    for slot in SHOWN_BACK
-                    if slot in read
+                details=details_list(
+                    {
+                        slot: shown_value(slot, read[slot], language)
+                        for slot in SHOWN_BACK
+                        if slot in read
+                    },
+                    language,
                 ),
             )
         return events

@@ -54,6 +54,7 @@ class ReferenceBot:
     def start(self) -> "ReferenceBot":
         log = open(self.home / "rasa.log", "a")
         self.process = subprocess.Popen(
+            # Rasa as it comes, without rasa_patches (ours runs with them, as `make run` does).
             [str(BIN / "rasa"), "run", "--enable-api", "-p", str(self.port)],
             cwd=self.home,
             env=self.env,

@@ -1,7 +1,9 @@
 """Support command line (`python -m bot <command>`). It never prints a password, a password hash,
 an activation code nor its hash.
 
-  init                      create the tables and load the certificate accounts
+  init                      create or upgrade the tables (bot/migrations), load the certificate
+                            accounts
+  revision MESSAGE [--empty]   write a new migration from the models' changes (bot/storage.py)
   purge                     expire overdue pre-registrations, drop spent CAPTCHAs and old links
   registrations [--status S] [--email E]   list pre-registrations, most recent first
   registration EMAIL        show the pre-registrations of one address
@@ -16,8 +18,10 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import migrations
 from bot.directory import AccountRecord, Directory, RegistrationRecord
 from bot.registration import AccountService
+from bot.settings import Settings
 from bot.storage import ACTIVATED, EXPIRED, PENDING
 
 
@@ -54,8 +58,19 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    init = commands.add_parser("init", help="create the tables and load the certificate accounts")
+    init = commands.add_parser(
+        "init", help="create or upgrade the tables, load the certificate accounts"
+    )
     init.add_argument("--certificates", help="CSV file (email,holder); default: the setting")
+    revision = commands.add_parser(
+        "revision",
+        help="write a new migration in bot/migrations/versions: the changes of the models "
+        "(bot/storage.py) since the latest one",
+    )
+    revision.add_argument("message", help="what the migration does, e.g. 'add accounts.fax'")
+    revision.add_argument(
+        "--empty", action="store_true", help="an empty migration, to write by hand"
+    )
     commands.add_parser(
         "purge",
         help="expire overdue pre-registrations, drop spent CAPTCHAs, "
@@ -74,7 +89,23 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("account", help="show one account").add_argument("number_or_email")
     arguments = parser.parse_args(argv)
 
-    service = AccountService.from_environment()
+    if arguments.command == "revision":
+        path = migrations.new_revision(arguments.message, autogenerate=not arguments.empty)
+        if path is None:
+            print(
+                "the models and the migrations agree: no revision written (--empty for one to fill)"
+            )
+            return 0
+        print(f"{path}: review it, then `python -m bot init` applies it")
+        return 0
+    settings = Settings.from_environment()
+    if arguments.command == "init":  # the schema first: the service expects today's
+        try:
+            print(migrations.upgrade(settings.database_url))
+        except migrations.UnknownSchema as problem:
+            print(problem, file=sys.stderr)
+            return 1
+    service = AccountService(settings)
     zone = service.settings.zone
     directory = Directory(service.sessions)
     if arguments.command == "init":

@@ -43,7 +43,7 @@ def new_activation_code() -> str:
 
 
 def looks_like_activation_code(value: str) -> bool:
-    return bool(_ACTIVATION_CODE.match(value or ""))
+    return bool(_ACTIVATION_CODE.fullmatch(value or ""))
 
 
 def find_activation_code(text: str) -> str | None:

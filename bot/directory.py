@@ -14,25 +14,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import sessionmaker
 
 from bot import rules
+from bot.fields import FIELDS
 from bot.storage import Account, Registration
 
 # The personal fields both kinds of rows have (never password_hash nor code_hash).
-PERSONAL_FIELDS = (
-    "email",
-    "surname",
-    "first_name",
-    "phone",
-    "street_number",
-    "street_type",
-    "street_name",
-    "complement",
-    "postcode",
-    "city",
-    "country",
-    "trust_question",
-    "trust_answer",
-    "language",
-)
+PERSONAL_FIELDS = (*FIELDS.personal_columns, "language")
 
 
 @dataclass(frozen=True)

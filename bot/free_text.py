@@ -24,6 +24,7 @@ from bot.addresses import (
     split_segments,
     without_courtesy,
 )
+from bot.fields import FIELDS
 from bot.rules.text import fold, tidy
 
 __all__ = [
@@ -415,34 +416,8 @@ def parse_details(text: str | None) -> dict[str, str]:
     return found
 
 
-# Field names users say when they correct one value; longest phrases are tried first.
-_FIELD_WORDS = (
-    (
-        "login_email",
-        r"adresse (?:electronique|e-?mail|mail)|(?:e-?mail|mail) address|e-?mail|mail|"
-        r"courriel|identifiant|login",
-    ),
-    ("password", r"mot de passe|password|mdp"),
-    ("trust_answer", r"reponse|answer"),
-    ("trust_question", r"question"),
-    ("complement", r"complement(?: d['’ ]?adresse)?|batiment|building|appartement|apartment"),
-    ("postcode", r"code postal|postcode|post code|postal code|zip(?: code)?"),
-    ("street_number", r"numero de (?:la )?(?:voie|rue)|street number|house number"),
-    ("phone", r"(?:numero de )?telephone|tel|phone(?: number)?|mobile|portable|numero"),
-    ("first_name", r"prenom|first name|given name|forename"),
-    ("surname", r"nom de famille|nom|surname|last name|family name|name"),
-    (
-        "city",
-        r"nom de (?:la )?ville|ville|city(?: name)?|town|commune|j['’ ]?habite a|habite a|"
-        r"i live in|live in|living in|based in",
-    ),
-    ("country", r"pays|country"),
-    (
-        "street",
-        r"nom de (?:la )?(?:rue|voie)|street name|adresse(?: postale)?|(?:postal )?address|"
-        r"rue|street|voie",
-    ),
-)
+# Field names users say when they correct one value (bot/fields.py); longest phrases win.
+_FIELD_WORDS = FIELDS.correction_words
 _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in _FIELD_WORDS]
 # A correction is phrased as one: "changer ...", "fix ...", "oups", "finalement", "non c'est ...",
 # "mon téléphone est ...", "c'est 69003 pas 69002". Repetitions are bounded (linear time).

@@ -4,56 +4,11 @@ which of two things they meant."""
 
 from __future__ import annotations
 
-FIELD_LABELS = {
-    "terms_accepted": {"fr": "conditions générales", "en": "terms and conditions"},
-    "captcha_answer": {"fr": "CAPTCHA", "en": "CAPTCHA"},
-    "login_email": {"fr": "adresse électronique", "en": "email address"},
-    "login_email_confirmation": {
-        "fr": "confirmation de l'adresse électronique",
-        "en": "email confirmation",
-    },
-    "password": {"fr": "mot de passe", "en": "password"},
-    "password_confirmation": {"fr": "confirmation du mot de passe", "en": "password confirmation"},
-    "surname": {"fr": "nom", "en": "surname"},
-    "first_name": {"fr": "prénom", "en": "first name"},
-    "phone": {"fr": "téléphone", "en": "telephone"},
-    "street_number": {"fr": "numéro de voie", "en": "street number"},
-    "street_type": {"fr": "nature de la voie", "en": "street type"},
-    "street_name": {"fr": "libellé de la voie", "en": "street name"},
-    "complement": {"fr": "complément d'adresse", "en": "address complement"},
-    "postcode": {"fr": "code postal", "en": "postcode"},
-    "city": {"fr": "ville", "en": "city"},
-    "country": {"fr": "pays", "en": "country"},
-    "trust_question": {"fr": "question de confiance", "en": "trust question"},
-    "trust_answer": {"fr": "réponse de confiance", "en": "trust answer"},
-    "activation_code": {"fr": "code d'activation", "en": "activation code"},
-    "activation_captcha": {"fr": "CAPTCHA", "en": "CAPTCHA"},
-    "activation_email": {"fr": "adresse électronique de connexion", "en": "login email address"},
-}
+from bot.fields import FIELDS
 
+FIELD_LABELS = FIELDS.labels
 # The steps of the procedure, with the fields each one asks (in order).
-STEPS = (
-    ("terms", ("terms_accepted", "captcha_answer")),
-    ("login", ("login_email", "login_email_confirmation", "password", "password_confirmation")),
-    (
-        "form",
-        (
-            "surname",
-            "first_name",
-            "phone",
-            "street_number",
-            "street_type",
-            "street_name",
-            "complement",
-            "postcode",
-            "city",
-            "country",
-            "trust_question",
-            "trust_answer",
-        ),
-    ),
-    ("activation", ("activation_code", "activation_captcha", "activation_email")),
-)
+STEPS = tuple((step, FIELDS.of_step(step)) for step in ("terms", "login", "form", "activation"))
 STEP_LABELS = {
     "terms": {
         "fr": "étape 1 sur 4 (conditions générales et CAPTCHA)",
@@ -106,3 +61,11 @@ def field_list(slots, language: str) -> str:
     """'nom, prénom, téléphone', or 'rien' / 'nothing'."""
     names = [label(FIELD_LABELS, slot, language) for slot in slots]
     return ", ".join(dict.fromkeys(names)) or NOTHING["en" if language == "en" else "fr"]
+
+
+def details_list(values: dict[str, str], language: str) -> str:
+    """'nom : DUPONT ; ville : Lyon' (French typography), 'surname: DUPONT ; city: Lyon'."""
+    colon = " :" if language == "fr" else ":"
+    return " ; ".join(
+        f"{label(FIELD_LABELS, name, language)}{colon} {v}" for name, v in values.items()
+    )

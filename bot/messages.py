@@ -242,10 +242,10 @@ CATALOGUE = {
         "attempt(s) left before a {minutes}-minute block.",
     },
     "activation.expired": {
-        "fr": "Ce code d'activation a expiré : le délai de 48 heures est dépassé. Vous devez reprendre "
+        "fr": "Ce code d'activation a expiré : le délai de {hours} heures est dépassé. Vous devez reprendre "
         "la procédure de création au début pour recevoir un nouveau code ; l'adresse "
         "électronique est de nouveau disponible.",
-        "en": "This activation code has expired: the 48-hour period is over. You have to start the "
+        "en": "This activation code has expired: the {hours}-hour period is over. You have to start the "
         "set-up procedure again from the beginning to receive a new code; the email address is "
         "free again.",
     },

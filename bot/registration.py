@@ -33,6 +33,7 @@ from bot.credentials import (
     new_activation_code,
     token_digest,
 )
+from bot.fields import FIELDS
 from bot.i18n import Checked, Problem, Refused, language_or_default
 from bot.mail import MailError, mailer_from_settings
 from bot.settings import Settings
@@ -49,6 +50,7 @@ from bot.storage import (
 from bot.subscriber_numbers import next_subscriber_number
 from bot.summary_links import SummaryLinks
 from bot.summary_pdf import SummaryContent, render_summary_pdf
+from bot.support import HOTLINE
 
 MAX_WRONG_CODES = 5
 LOCK_MINUTES = 15
@@ -57,46 +59,12 @@ CLOSED_REGISTRATION_DAYS = 30
 HOUR = timedelta(hours=1)
 
 
-# Fields of the form, in the order of the procedure, with the rule that checks each one.
-FORM_FIELDS = (
-    "surname",
-    "first_name",
-    "phone",
-    "street_number",
-    "street_type",
-    "street_name",
-    "complement",
-    "postcode",
-    "city",
-    "country",
-    "trust_question",
-    "trust_answer",
-)
+# Fields of the form, in the order of the procedure (bot/fields.py declares them).
+FORM_FIELDS = FIELDS.form_fields
 # The fields without an asterisk on the form: they may be left empty.
-OPTIONAL_FIELDS = frozenset(
-    {"street_number", "street_type", "street_name", "complement", "postcode"}
-)
-
-
-@dataclass(frozen=True)
-class RegistrationForm:
-    """A complete pre-registration form. It carries the password's hash, never the password."""
-
-    email: str
-    password_hash: str
-    surname: str
-    first_name: str
-    phone: str
-    city: str
-    country: str = rules.DEFAULT_COUNTRY
-    street_number: str = ""
-    street_type: str = ""
-    street_name: str = ""
-    complement: str = ""
-    postcode: str = ""
-    trust_question: str = rules.DEFAULT_TRUST_QUESTION
-    trust_answer: str = ""
-    language: str = "fr"
+OPTIONAL_FIELDS = FIELDS.optional_fields
+# A complete pre-registration form. It carries the password's hash, never the password.
+RegistrationForm = FIELDS.registration_form_class()
 
 
 @dataclass(frozen=True)
@@ -108,49 +76,20 @@ class PendingRegistration:
     language: str
 
 
-@dataclass(frozen=True)
-class ActivatedAccount:
-    subscriber_number: str
-    registered_at: datetime
-    email: str
-    surname: str
-    first_name: str
-    phone: str
-    street_number: str
-    street_type: str
-    street_name: str
-    complement: str
-    postcode: str
-    city: str
-    country: str
-    trust_question: str
-    trust_answer: str
-    language: str
+ActivatedAccount = FIELDS.activated_account_class()
 
-    @classmethod
-    def from_row(cls, row: Account) -> "ActivatedAccount":
-        return cls(**{f.name: getattr(row, f.name) or "" for f in dataclasses.fields(cls)})
+
+def activated_account(row: Account) -> ActivatedAccount:
+    return ActivatedAccount(
+        **{f.name: getattr(row, f.name) or "" for f in dataclasses.fields(ActivatedAccount)}
+    )
 
 
 def check_form_field(name: str, raw, country=rules.DEFAULT_COUNTRY) -> Checked:
     """The rule of one form field by its name. The postcode's rule depends on the country,
     given as typed or as its code."""
     country = rules.check_country(country).value or rules.DEFAULT_COUNTRY
-    checks = {
-        "surname": rules.check_surname,
-        "first_name": rules.check_first_name,
-        "phone": rules.check_phone,
-        "street_number": rules.check_street_number,
-        "street_type": rules.check_street_type,
-        "street_name": rules.check_street_name,
-        "complement": rules.check_complement,
-        "postcode": lambda value: rules.check_postcode(value, country),
-        "city": rules.check_city,
-        "country": rules.check_country,
-        "trust_question": rules.check_trust_question,
-        "trust_answer": rules.check_trust_answer,
-    }
-    return checks[name](raw)
+    return FIELDS[name].check(raw, country)
 
 
 def address_lines(account, language: str) -> tuple[str, ...]:
@@ -187,6 +126,15 @@ class AccountService:
     @property
     def activation_ttl(self) -> timedelta:
         return timedelta(hours=self.settings.activation_ttl_hours)
+
+    def response_values(self) -> dict[str, str]:
+        """The settings and rules the assistant's responses quote (domain.yml `{…}`): set as
+        slots when a conversation starts, so no figure is written into a response."""
+        return {
+            "activation_ttl_hours": str(self.settings.activation_ttl_hours),
+            "password_min_length": str(rules.PASSWORD_MIN_LENGTH),
+            "hotline": HOTLINE,
+        }
 
     def load_certificate_accounts(self, csv_path: Path | str | None = None) -> int:
         path = Path(csv_path or self.settings.certificate_accounts_csv)
@@ -393,7 +341,9 @@ class AccountService:
             return Problem("activation.used")
         if registration.status == EXPIRED or registration.expires_at <= now:
             self._close(registration, EXPIRED, now)
-            return Problem("activation.expired")
+            # the deadline this registration was given, whatever the setting is now
+            hours = round((registration.expires_at - registration.created_at) / HOUR)
+            return Problem("activation.expired", {"hours": hours})
 
         day = now.astimezone(self.settings.zone).date()
         account = Account(
@@ -408,7 +358,7 @@ class AccountService:
         session.add(account)
         self._close(registration, ACTIVATED, now)
         session.flush()
-        return ActivatedAccount.from_row(account)
+        return activated_account(account)
 
     def _count_wrong_code(self, session, throttle, key, now) -> Problem:
         if throttle is None:
@@ -469,7 +419,7 @@ class AccountService:
             row = session.scalar(
                 select(Account).where(Account.subscriber_number == subscriber_number)
             )
-            return ActivatedAccount.from_row(row) if row else None
+            return activated_account(row) if row else None
 
     def summary_content(self, account: ActivatedAccount, language: str) -> SummaryContent:
         return SummaryContent(

@@ -1,16 +1,20 @@
-"""Settings from the environment, with an optional `.env` file (python-dotenv).
+"""Settings from the environment, with an optional `.env` file (python-dotenv), read without
+changing the process environment.
 
-Every setting and its embedded default is listed in `.env.example` at the project root.
+Every setting and its embedded default is listed in `.env.example` at the project root;
+`VARIABLES` (below) names the variable of each setting.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from dotenv import load_dotenv
+from dotenv import dotenv_values
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,39 +49,64 @@ class Settings:
         return ZoneInfo(self.time_zone)
 
     @classmethod
-    def from_environment(cls, env_file: str | os.PathLike | None = None) -> "Settings":
-        """Read the settings; variables already in the environment win over the `.env` file."""
-        load_dotenv(env_file or PROJECT_ROOT / ".env", override=False)
-        env = os.environ
-        defaults = cls()
-        return cls(
-            database_url=env.get("DATABASE_URL", defaults.database_url),
-            mail_backend=env.get("MAIL_BACKEND", defaults.mail_backend).strip().lower(),
-            mail_outbox_dir=Path(env.get("MAIL_OUTBOX_DIR", str(defaults.mail_outbox_dir))),
-            mail_from=env.get("MAIL_FROM", defaults.mail_from),
-            smtp_host=env.get("SMTP_HOST", defaults.smtp_host),
-            smtp_port=int(env.get("SMTP_PORT", defaults.smtp_port)),
-            smtp_user=env.get("SMTP_USER", defaults.smtp_user),
-            smtp_password=env.get("SMTP_PASSWORD", defaults.smtp_password),
-            smtp_starttls=_flag(env.get("SMTP_STARTTLS", str(defaults.smtp_starttls))),
-            activation_ttl_hours=int(
-                env.get("ACTIVATION_TTL_HOURS", defaults.activation_ttl_hours)
-            ),
-            captcha_enabled=_flag(env.get("CAPTCHA_ENABLED", str(defaults.captcha_enabled))),
-            captcha_ttl_minutes=int(env.get("CAPTCHA_TTL_MINUTES", defaults.captcha_ttl_minutes)),
-            time_zone=env.get("TIME_ZONE", defaults.time_zone),
-            certificate_accounts_csv=env.get(
-                "CERTIFICATE_ACCOUNTS_CSV", defaults.certificate_accounts_csv
-            ),
-            public_base_url=env.get("PUBLIC_BASE_URL", defaults.public_base_url).rstrip("/"),
-            summary_dir=Path(env.get("SUMMARY_DIR", str(defaults.summary_dir))),
-            summary_link_ttl_minutes=int(
-                env.get("SUMMARY_LINK_TTL_MINUTES", defaults.summary_link_ttl_minutes)
-            ),
-            pre_registrations_per_conversation_hour=int(
-                env.get(
-                    "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR",
-                    defaults.pre_registrations_per_conversation_hour,
-                )
-            ),
-        )
+    def from_mapping(cls, values: Mapping[str, str | None]) -> "Settings":
+        """The settings from variables by name; a variable absent (or without a value) keeps
+        the embedded default."""
+        given = {}
+        for variable in VARIABLES:
+            raw = values.get(variable.name)
+            if raw is None:
+                continue
+            try:
+                given[variable.field] = variable.parse(raw)
+            except ValueError as error:
+                raise ValueError(f"{variable.name}={raw!r}: {error}") from None
+        return cls(**given)
+
+    @classmethod
+    def from_environment(
+        cls, env_file: str | os.PathLike | None = None, environ: Mapping[str, str] | None = None
+    ) -> "Settings":
+        """The settings from `environ` (default: the process environment) and the `.env` file
+        (default: the project's), the environment winning. Nothing is written to os.environ."""
+        file_values = dotenv_values(env_file or PROJECT_ROOT / ".env")
+        return cls.from_mapping({**file_values, **(os.environ if environ is None else environ)})
+
+
+class Variable(NamedTuple):
+    field: str  # of Settings
+    name: str  # of the environment variable
+    parse: Callable[[str], object]
+
+
+def _lowercase(value: str) -> str:
+    return value.strip().lower()
+
+
+def _without_final_slash(value: str) -> str:
+    return value.rstrip("/")
+
+
+# The one list of the settings' variables (`.env.example` documents each one).
+VARIABLES = (
+    Variable("database_url", "DATABASE_URL", str),
+    Variable("mail_backend", "MAIL_BACKEND", _lowercase),
+    Variable("mail_outbox_dir", "MAIL_OUTBOX_DIR", Path),
+    Variable("mail_from", "MAIL_FROM", str),
+    Variable("smtp_host", "SMTP_HOST", str),
+    Variable("smtp_port", "SMTP_PORT", int),
+    Variable("smtp_user", "SMTP_USER", str),
+    Variable("smtp_password", "SMTP_PASSWORD", str),
+    Variable("smtp_starttls", "SMTP_STARTTLS", _flag),
+    Variable("activation_ttl_hours", "ACTIVATION_TTL_HOURS", int),
+    Variable("captcha_enabled", "CAPTCHA_ENABLED", _flag),
+    Variable("captcha_ttl_minutes", "CAPTCHA_TTL_MINUTES", int),
+    Variable("time_zone", "TIME_ZONE", str),
+    Variable("certificate_accounts_csv", "CERTIFICATE_ACCOUNTS_CSV", str),
+    Variable("public_base_url", "PUBLIC_BASE_URL", _without_final_slash),
+    Variable("summary_dir", "SUMMARY_DIR", Path),
+    Variable("summary_link_ttl_minutes", "SUMMARY_LINK_TTL_MINUTES", int),
+    Variable(
+        "pre_registrations_per_conversation_hour", "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR", int
+    ),
+)

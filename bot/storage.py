@@ -25,6 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base, sessionmaker
 
+from bot.fields import FIELDS, FieldRegistry
+
 Base = declarative_base()
 
 PENDING, ACTIVATED, EXPIRED = "pending", "activated", "expired"
@@ -47,24 +49,17 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
-class PersonalDetails:
-    """The columns of the registration form, shared by a pending registration and an account."""
+def personal_columns(fields: FieldRegistry = FIELDS) -> dict[str, Column]:
+    """The columns of the registration form, shared by a pending registration and an account:
+    one per stored field (phone in E.164, country as ISO 3166 alpha-2), in the form's order."""
+    return {
+        **{f.stored_as: Column(String(f.size)) for f in fields.stored},
+        "password_hash": Column(Text),
+        "language": Column(String(2), nullable=False, default="fr"),
+    }
 
-    email = Column(String(100))
-    surname = Column(String(50))
-    first_name = Column(String(50))
-    phone = Column(String(20))  # E.164
-    street_number = Column(String(12))
-    street_type = Column(String(30))
-    street_name = Column(String(100))
-    complement = Column(String(100))
-    postcode = Column(String(10))
-    city = Column(String(60))
-    country = Column(String(2))  # ISO 3166 alpha-2
-    trust_question = Column(String(30))
-    trust_answer = Column(String(100))
-    password_hash = Column(Text)
-    language = Column(String(2), nullable=False, default="fr")
+
+PersonalDetails = type("PersonalDetails", (), personal_columns())
 
 
 class Registration(PersonalDetails, Base):
@@ -180,8 +175,8 @@ def _prepare_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open_database(url: str) -> sessionmaker:
-    """Create the engine and the tables if needed; return a session factory."""
+def database_engine(url: str) -> Engine:
+    """The engine of the accounts database (SQLite: its folder made, transactions as above)."""
     parsed = make_url(url)
     options = {"future": True, "pool_pre_ping": True}
     if parsed.get_backend_name() == "sqlite":
@@ -191,5 +186,16 @@ def open_database(url: str) -> sessionmaker:
     engine = create_engine(url, **options)
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite(engine)
-    Base.metadata.create_all(engine)
+    return engine
+
+
+def open_database(url: str) -> sessionmaker:
+    """Create the engine, and the tables in an empty database; return a session factory.
+
+    The schema of an existing database is changed only by the migrations (`python -m bot init`,
+    bot/migrations/)."""
+    from bot.migrations import create_if_empty  # it imports this module
+
+    engine = database_engine(url)
+    create_if_empty(engine)
     return sessionmaker(engine, future=True, expire_on_commit=False)

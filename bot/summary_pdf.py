@@ -13,22 +13,19 @@ from zoneinfo import ZoneInfo
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from bot.fields import FIELDS
+
+# The document's own labels (the fields' are in bot/fields.py).
 LABELS = {
     "fr": {
         "site": "impots.gouv.fr",
         "title": "VOTRE ESPACE PROFESSIONNEL",
         "subtitle": "RECAPITULATIF DE VOS DONNEES PERSONNELLES",
         "details": "Vos coordonnées",
-        "surname": "Nom :",
-        "first_name": "Prénom :",
         "subscriber_number": "N° d'abonné :",
-        "phone": "Téléphone :",
-        "email": "Adresse électronique de connexion :",
         "address": "Adresse :",
         "trust": "Votre question/réponse de confiance",
         "trust_note": "(indispensable en cas de perte de votre mot de passe)",
-        "trust_question": "Question de confiance :",
-        "trust_answer": "Réponse de confiance :",
         "footer": "Votre espace professionnel : document créé le {date} à {hours}h{minutes}mn{seconds}s",
     },
     "en": {
@@ -36,16 +33,10 @@ LABELS = {
         "title": "YOUR PROFESSIONAL ACCOUNT",
         "subtitle": "SUMMARY OF YOUR PERSONAL DATA",
         "details": "Your contact details",
-        "surname": "Surname:",
-        "first_name": "First name:",
         "subscriber_number": "Subscriber number:",
-        "phone": "Telephone:",
-        "email": "Login email address:",
         "address": "Address:",
         "trust": "Your trust question/answer",
         "trust_note": "(essential if you lose your password)",
-        "trust_question": "Trust question:",
-        "trust_answer": "Trust answer:",
         "footer": "Your professional account: document created on {date} at {hours}:{minutes}:{seconds}",
     },
 }
@@ -66,6 +57,11 @@ class SummaryContent:
     address_lines: tuple[str, ...]
     trust_question: str
     trust_answer: str
+
+
+def labels_of(language: str) -> dict[str, str]:
+    """The document's labels, with the fields' own from bot/fields.py."""
+    return {**LABELS[language], **FIELDS.pdf_labels(language)}
 
 
 def footer_text(created_at: datetime, language: str, zone: ZoneInfo) -> str:
@@ -120,7 +116,7 @@ class _SummaryDocument(FPDF):
 def render_summary_pdf(
     content: SummaryContent, language: str, created_at: datetime, zone: ZoneInfo
 ) -> bytes:
-    labels = LABELS[language]
+    labels = labels_of(language)
     pdf = _SummaryDocument()
     pdf.set_title(labels["subtitle"])
     pdf.set_lang(language)

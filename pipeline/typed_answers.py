@@ -24,6 +24,9 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 
+from bot import dialogue
+from bot.fields import FIELDS
+
 
 def reads_as_attempt(
     text: str,
@@ -65,9 +68,11 @@ class TypedAnswerPolicy(Policy):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "priority": 7,  # above RulePolicy (6), which would answer the message as a question
-            "slots": [],
-            "control_intents": [],
-            "control_confidence": 0.8,
+            # Declared once: the typed-answer fields (bot/fields.py), the control words' intents
+            # and their confidence (bot/dialogue.py).
+            "slots": sorted(FIELDS.typed_answer_fields),
+            "control_intents": sorted(dialogue.CONTROL_WORD_INTENTS),
+            "control_confidence": dialogue.CONTROL_WORD_CONFIDENCE,
         }
 
     def train(

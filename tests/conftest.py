@@ -106,3 +106,120 @@ def redis_server():
     server = RedisServer(free_port()).start()
     yield server
     server.stop()
+
+
+# Actions run in-process (tests/actions/): the tracker the Rasa server would send, the service of
+# the test, and what the action returned and said.
+
+
+@pytest.fixture
+def actions_service(service, monkeypatch) -> AccountService:
+    """The actions use `service` (its SQLite file, clock and outbox) instead of the service
+    built from the environment: each `actions` module's `account_service` is replaced for the
+    test, and os.environ is left alone."""
+    import importlib
+    import pkgutil
+
+    import actions
+
+    for module in pkgutil.iter_modules(actions.__path__):
+        loaded = importlib.import_module(f"actions.{module.name}")
+        if hasattr(loaded, "account_service"):
+            monkeypatch.setattr(loaded, "account_service", lambda: service)
+    return service
+
+
+@pytest.fixture(scope="session")
+def domain_dict() -> dict:
+    """domain.yml as the action server receives it (the forms' required slots among others)."""
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def make_tracker():
+    """A rasa_sdk Tracker as the Rasa server sends it: `slots`, then the latest user message
+    (text, intent, entities, metadata, input channel) after `action_listen`, preceded by
+    `events`; inside a form, the form is the active loop and its run the last action."""
+    from rasa_sdk import Tracker
+
+    def make(
+        text: str = "",
+        intent: str = "inform",
+        *,
+        slots: dict | None = None,
+        entities: dict | None = None,
+        form: str | None = None,
+        events: tuple = (),
+        language: str = "fr",
+        channel: str = "rest",
+        metadata: dict | None = None,
+        sender: str = "conversation-1",
+    ) -> Tracker:
+        message = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.95},
+            "entities": [{"entity": k, "value": v} for k, v in (entities or {}).items()],
+            "metadata": metadata or {},
+        }
+        history = [
+            *events,
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text, "parse_data": message, "input_channel": channel},
+        ]
+        if form:
+            history.append({"event": "action", "name": form})
+        return Tracker(
+            sender,
+            {"language": language, "requested_slot": None, **(slots or {})},
+            message,
+            history,
+            False,
+            None,
+            {"name": form} if form else {},
+            form or "action_listen",
+        )
+
+    return make
+
+
+@pytest.fixture
+def run_action(domain_dict):
+    """Run a rasa_sdk action as the action server does; the result has `events`, `slots` (what
+    its SlotSet events set), `responses` (the names of the responses it sent) and `messages`."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    def run(action, tracker) -> SimpleNamespace:
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(action.run(dispatcher, tracker, domain_dict))
+        return SimpleNamespace(
+            events=events,
+            slots={e["name"]: e["value"] for e in events if e.get("event") == "slot"},
+            responses=[m["response"] for m in dispatcher.messages if m.get("response")],
+            messages=dispatcher.messages,
+        )
+
+    return run
+
+
+@pytest.fixture
+def problems_said(monkeypatch) -> list[str]:
+    """The codes of the problems put into words during the test, in order (a problem reaches the
+    user as a text in their language, not as a response)."""
+    from bot.i18n import Problem
+
+    said: list[str] = []
+    text = Problem.text
+
+    def spy(self, *args, **kwargs):
+        said.append(self.code)
+        return text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Problem, "text", spy)
+    return said

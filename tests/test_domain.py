@@ -1,5 +1,7 @@
 """Every response of the domain exists in French (the default) and in English."""
 
+import re
+
 import pytest
 import yaml
 
@@ -35,11 +37,27 @@ def test_each_response_has_a_french_default_and_an_english_variation(name):
             assert ("image" in fr) == ("image" in en)
 
 
-@pytest.mark.parametrize("name", ["utter_ask_password", "utter_ask_password_confirmation"])
-def test_the_web_chat_masks_its_input_for_the_password(name):
-    web = [v for v in variations(name) if v.get("channel") == "socketio"]
-    assert len(web) == 2 and all(v["custom"] == {"data": {"input": "secret"}} for v in web)
-    assert all("custom" not in v for v in variations(name) if v.get("channel") != "socketio")
+@pytest.mark.parametrize("slot", ["password", "password_confirmation"])
+@pytest.mark.parametrize("channel", ["socketio", "rest", "cmdline"])
+def test_the_web_chat_masks_its_input_for_the_password(slot, channel):
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.questions import ActionAskPassword, ActionAskPasswordConfirmation
+
+    action = {"password": ActionAskPassword, "password_confirmation": ActionAskPasswordConfirmation}
+    tracker = Tracker(
+        "someone", {}, {}, [{"event": "user", "input_channel": channel}], False, None, {}, None
+    )
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(action[slot]().run(dispatcher, tracker, DOMAIN)) == []
+    [message] = dispatcher.messages
+    assert message["response"] == f"utter_ask_{slot}"
+    masked = {"data": {"input": "secret"}} if channel == "socketio" else None
+    assert message["custom"] == (masked or {})
+    assert all("custom" not in v for v in variations(message["response"]))
 
 
 def test_the_activation_code_is_not_masked():
@@ -64,33 +82,64 @@ def test_the_web_chat_shows_the_captcha_without_bare_addresses():
             assert "]({captcha_audio_url})" in variation["text"]
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_trust_question_buttons_reach_the_user_as_payloads_rasa_can_parse(language, caplog):
-    import asyncio
-    import logging
+# Settings and rules reach the responses as values (slots set at session start), never literals.
+QUOTED = ("activation_ttl_hours", "password_min_length", "hotline")
 
-    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+
+def every_variation_text(domain: dict):
+    for name, variations in domain["responses"].items():
+        for variation in variations:
+            yield name, variation.get("text", "")
+
+
+def test_no_response_writes_a_setting_as_a_literal():
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    for name, text in every_variation_text(domain):
+        for literal in ("48 h", "48-h", "20 caract", "20 char", "0809"):
+            assert literal not in text, f"{name} writes {literal!r}"
+    for slot in QUOTED:
+        assert slot in domain["slots"]
+
+
+def test_every_response_quotes_the_settings_it_is_given(tmp_path):
+    """Every response, rendered as Rasa renders it with the values a 24-hour setting gives."""
+    from rasa.core.nlg.interpolator import interpolate_text
+
+    from bot.registration import AccountService
+    from bot.settings import Settings
+
+    service = AccountService(
+        Settings(activation_ttl_hours=24, database_url=f"sqlite:///{tmp_path / 'a.db'}")
+    )
+    values = service.response_values()
+    assert values["activation_ttl_hours"] == "24" and values["password_min_length"] == "20"
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    quoting = 0
+    for name, text in every_variation_text(domain):
+        placeholders = {name: "x" for name in re.findall(r"{(\w+)}", text)}
+        rendered = interpolate_text(text, {**placeholders, **values})
+        for slot in QUOTED:
+            assert "{" + slot + "}" not in rendered, name
+        if "{activation_ttl_hours}" in text:
+            quoting += 1
+            assert "24" in rendered and "48" not in rendered, name
+    assert quoting >= 17  # the deadline is quoted in both languages of every response naming it
+
+
+def test_trust_question_buttons_come_from_the_rule(caplog):
     from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
     from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import SlotSet
-    from rasa.shared.core.trackers import DialogueStateTracker
     from rasa.shared.nlu.training_data.message import Message
 
+    from actions.questions import trust_question_buttons
+    from bot.rules.trust import TRUST_QUESTIONS
+
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
-    tracker = DialogueStateTracker.from_events(
-        "someone",
-        [SlotSet("language", language), SlotSet("login_email", "lila@orange.fr")],
-        domain.slots,
-    )
-    with caplog.at_level(logging.ERROR):
-        message = asyncio.run(
-            TemplatedNaturalLanguageGenerator(domain.responses).generate(
-                "utter_ask_trust_question", tracker, "rest"
-            )
-        )
-    payloads = [button["payload"] for button in message["buttons"]]
-    assert payloads[0] == '/choose_trust_question{"trust_question": "nickname"}'
-    parsed = RegexMessageHandler().process([Message({"text": payloads[2]})], domain)[0]
-    assert parsed.get("intent")["name"] == "choose_trust_question"
-    assert parsed.get("entities")[0]["value"] == "pet_name"
-    assert not caplog.records  # Rasa logged an error, with every slot's value, for each button
+    for language in ("fr", "en"):
+        buttons = trust_question_buttons(language)
+        assert [b["title"] for b in buttons] == [q[language] for q in TRUST_QUESTIONS.values()]
+        payloads = [button["payload"] for button in buttons]
+        assert payloads[0] == '/choose_trust_question{"trust_question": "nickname"}'
+        parsed = RegexMessageHandler().process([Message({"text": payloads[2]})], domain)[0]
+        assert parsed.get("intent")["name"] == "choose_trust_question"
+        assert parsed.get("entities")[0]["value"] == "pet_name"

@@ -13,14 +13,14 @@ across sessions.
 
 A session also expires after `session_expiration_time` minutes without a user message, and then
 forgets everything. A session started here holds no user message yet, so the time of the last
-one is recorded on its SessionStarted event, and Rasa's expiry check reads it (`install`).
+one is recorded on its SessionStarted event, and Rasa's expiry check, as patched by
+rasa_patches/session_expiry.py (installed by `python -m rasa_patches`), reads it.
 """
 
 from __future__ import annotations
 
 import time
 
-from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -117,24 +117,3 @@ def last_user_message_time(tracker: DialogueStateTracker) -> float | None:
         if isinstance(event, SessionStarted):
             return (event.metadata or {}).get(LAST_USER_MESSAGE_AT)
     return None
-
-
-_rasa_has_session_expired = MessageProcessor._has_session_expired
-
-
-def has_session_expired(self: MessageProcessor, tracker: DialogueStateTracker) -> bool:
-    """Rasa's check, which also counts the time since the last message of the session before."""
-    if (
-        tracker.get_last_event_for(UserUttered) is not None
-        or not self.domain.session_config.are_sessions_enabled()
-    ):
-        return _rasa_has_session_expired(self, tracker)
-    written_at = last_user_message_time(tracker)
-    return (
-        written_at is not None
-        and (time.time() - written_at) / 60 > self.domain.session_config.session_expiration_time
-    )
-
-
-def install() -> None:
-    MessageProcessor._has_session_expired = has_session_expired

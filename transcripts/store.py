@@ -10,6 +10,7 @@ each message, so the redacted text is also all that later turns see.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, Iterable, Iterator
 
 import sqlalchemy as sa
@@ -23,13 +24,17 @@ from bot.credentials import (
     looks_like_secret,
     password_matches,
 )
+from bot.fields import FIELDS
+from rasa_patches import session_expiry
 from transcripts import sessions
 
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
-SECRET_SLOTS = frozenset({"password", "password_confirmation", "activation_code"})
+SECRET_SLOTS = FIELDS.secret_fields  # bot/fields.py
 REDACTED = "[masqué / redacted]"
 # About 20 questions and answers outside a form; a carried-over session starts with ~30 events.
 DEFAULT_MAX_SESSION_EVENTS = 150
+
+logger = logging.getLogger(__name__)
 
 
 def is_secret(text: str, requested: str | None, password_hash: str | None) -> bool:
@@ -79,7 +84,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.max_session_events = int(max_session_events)
-        sessions.install()
+        if not session_expiry.PATCH.installed():
+            # Carried-over sessions would never expire: Rasa was not started as `make run` does.
+            logger.warning("Rasa runs without rasa_patches: start it with `python -m rasa_patches`")
         if self.engine.dialect.name == "sqlite":
             use_write_ahead_log(self.engine)
 

@@ -18,12 +18,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.registration import configured_service as account_service
-from web import outages, speedups
-
-# Loaded by the Rasa server with its channels (credentials.yml): from then on a failed custom
-# action gives the user an apology instead of silence, and two costs of Rasa are gone.
-outages.install()
-speedups.install()
 
 WEB = Path(__file__).resolve().parent
 # The only files the page may load, by name (nothing else on disk is reachable).

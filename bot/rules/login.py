@@ -19,8 +19,9 @@ LOCAL_PART_MIN_CHECKED = 3
 
 
 def email_key(email: str) -> str:
-    """The form under which two addresses are the same username (case does not matter)."""
-    return email.casefold()
+    """The form under which two addresses are the same username (case does not matter; lower(),
+    not casefold(), which would make "straße.fr" and "strasse.fr", two domains, one)."""
+    return email.lower()
 
 
 def check_email_syntax(raw) -> Checked[str]:

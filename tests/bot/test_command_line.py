@@ -25,8 +25,10 @@ def run(args, tmp_path):
 def test_init_then_purge(tmp_path):
     first = run(["init"], tmp_path)
     assert first.returncode == 0, first.stderr
+    assert "schema created by the migrations" in first.stdout
     assert "4 certificate account(s) added" in first.stdout
-    assert "0 certificate account(s) added" in run(["init"], tmp_path).stdout
+    again = run(["init"], tmp_path).stdout
+    assert "schema up to date" in again and "0 certificate account(s) added" in again
     purge = run(["purge"], tmp_path)
     assert purge.returncode == 0 and "0 pre-registration(s) expired" in purge.stdout
 

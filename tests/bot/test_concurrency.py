@@ -13,6 +13,8 @@ from bot.registration import AccountService
 from bot.storage import Registration
 from tests.conftest import activation_code_in, read_messages
 
+pytestmark = pytest.mark.servers  # PostgreSQL
+
 RACERS = 50
 
 

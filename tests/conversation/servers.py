@@ -21,6 +21,8 @@ from bot.settings import PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
+# The Rasa server as `make run` starts it: Rasa's command line with rasa_patches installed.
+RASA = [sys.executable, "-m", "rasa_patches"]
 START_TIMEOUT = 240
 
 
@@ -49,6 +51,7 @@ class Assistant:
     database_url: str | None = None  # default: SQLite under `home`; several may share one
     # endpoints.yml lines for `tracker_store` (and `lock_store`); default: SQLite under `home`
     stores: str | None = None
+    settings: dict[str, str] = field(default_factory=dict)  # more settings (.env.example's names)
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -67,6 +70,7 @@ class Assistant:
             "PUBLIC_BASE_URL": self.base_url,
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            **self.settings,
         }
 
     def start(self) -> "Assistant":
@@ -100,7 +104,7 @@ class Assistant:
         self._spawn(
             "rasa",
             [
-                str(BIN / "rasa"),
+                *RASA,
                 "run",
                 "-m",
                 str(MODEL),

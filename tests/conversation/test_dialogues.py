@@ -17,6 +17,8 @@ from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD, pre_register
 from tests.conversation.servers import Assistant, buttons_of, running, summary_pdf, text_of
 
+pytestmark = pytest.mark.servers
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):

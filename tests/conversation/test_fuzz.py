@@ -22,6 +22,8 @@ from bot.settings import PROJECT_ROOT
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running, text_of
 
+pytestmark = pytest.mark.servers
+
 CONVERSATIONS = 90
 FUZZED_STEPS = 3  # steps of each registration that get a burst
 BURST = 15  # hostile messages in a burst

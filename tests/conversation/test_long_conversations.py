@@ -14,6 +14,8 @@ from tests.conversation.dialogue import pre_register
 from tests.conversation.servers import running, text_of
 from transcripts.store import RedactingSQLTrackerStore
 
+pytestmark = pytest.mark.servers
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):

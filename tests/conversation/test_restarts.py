@@ -7,6 +7,8 @@ import pytest
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running, text_of
 
+pytestmark = pytest.mark.servers
+
 APOLOGY_FR = "le service est momentanément indisponible"
 APOLOGY_EN = "the service is temporarily unavailable"
 

@@ -24,6 +24,8 @@ from tests.conversation.dialogue import pre_register
 from tests.conversation.servers import Assistant, summary_pdf, text_of
 from transcripts.locks import AtomicRedisLockStore
 
+pytestmark = pytest.mark.servers
+
 EXAMPLE = PROJECT_ROOT / "deploy" / "scale-out" / "endpoints.yml"
 TRACKER_DB = "scale_out_tracker"
 INSTANCES = ("rasa-a", "rasa-b")

@@ -5,11 +5,14 @@ import subprocess
 import sys
 import time
 
+import pytest
 import requests
 
 from bot.registration import AccountService
 from bot.settings import PROJECT_ROOT, Settings
 from tests.conversation.servers import free_port
+
+pytestmark = pytest.mark.servers
 
 
 def test_standalone_routes_serve_captchas_and_refuse_unknown_ids(tmp_path):

@@ -8,6 +8,8 @@ from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import running, text_of
 
+pytestmark = pytest.mark.servers
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):

@@ -7,9 +7,12 @@ import asyncio
 import multiprocessing
 import uuid
 
+import pytest
 import redis
 
 from transcripts.locks import AtomicRedisLockStore
+
+pytestmark = pytest.mark.servers  # a throw-away Redis
 
 SERVERS = 4
 

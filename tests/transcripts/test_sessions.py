@@ -1,10 +1,7 @@
 """A long session is continued in a new one carrying its state (transcripts/sessions.py)."""
 
 import asyncio
-import time
-from types import SimpleNamespace
 
-import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -126,20 +123,4 @@ def test_the_store_saves_a_new_session_and_keeps_the_whole_history(tmp_path):
     assert history.get_slot("surname") == "DUPONT"
 
 
-@pytest.mark.parametrize(
-    "minutes_ago, expired", [(1, False), (DOMAIN.session_config.session_expiration_time + 1, True)]
-)
-def test_a_carried_over_session_expires_from_the_last_user_message(minutes_ago, expired):
-    """Without it, a session started here would never expire and would keep the user's data."""
-    before = tracker_of(summary_shown())
-    before.get_last_event_for(UserUttered).timestamp = time.time() - minutes_ago * 60
-    after = tracker_of(sessions.carried_over_session(before))
-    processor = SimpleNamespace(domain=DOMAIN)
-    assert sessions.has_session_expired(processor, after) is expired
-
-
-def test_a_fresh_session_without_messages_does_not_expire():
-    fresh = tracker_of(
-        [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
-    )
-    assert sessions.has_session_expired(SimpleNamespace(domain=DOMAIN), fresh) is False
+# The expiry of a carried-over session is a patch of Rasa: tests/rasa_patches/test_session_expiry.py.

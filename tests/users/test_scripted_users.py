@@ -18,7 +18,7 @@ from tests.conversation.servers import running
 from tests.users.personas import personas
 from tests.users.simulator import SimulatedUser
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.servers
 PEOPLE = personas()
 # Opening, terms, CAPTCHA, e-mail twice, password twice, the one message, trust question,
 # answer, confirm (issue "Users' own words").

@@ -19,6 +19,8 @@ from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running
 from tests.web.chat_page import CHROMIUM, CHROMIUM_FLAGS, ChatPage
 
+pytestmark = [pytest.mark.browser, pytest.mark.servers]
+
 AXE = PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 MASK = "••••••••"

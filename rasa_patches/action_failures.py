@@ -1,20 +1,21 @@
 """An apology instead of silence when the action server, or the database behind it, fails.
 
 Rasa 3.6 logs a failed custom action and goes on as if it had returned nothing: the user is left
-without an answer, or gets "not understood". Rasa offers no hook for this, so the remote action
-is wrapped once, when the Rasa server loads its channels (web/channel.py): a failure gives the
-`utter_service_unavailable` response in the conversation's language and ends the turn. Nothing
-already entered is lost: the failed action changed nothing, and the user sends the message again.
+without an answer, or gets "not understood", and Rasa offers no hook for this. `RemoteAction.run`
+is wrapped: a failure gives the `utter_service_unavailable` response in the conversation's
+language and ends the turn. Nothing already entered is lost: the failed action changed nothing,
+and the user sends the message again.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 
 from rasa.core.actions import action as rasa_actions
 from rasa.shared.core.events import BotUttered, FollowupAction, SlotSet, UserUttered
 from rasa.shared.exceptions import RasaException
+
+from rasa_patches.patching import Patch
 
 APOLOGY = "utter_service_unavailable"
 # Run by Rasa after every message to fill custom slots; its failure is only logged, and the next
@@ -49,22 +50,24 @@ async def apology(action_name: str, output_channel, nlg, tracker) -> list:
     return events + [FollowupAction("action_listen")]  # the turn ends here
 
 
-def install() -> None:
-    remote = rasa_actions.RemoteAction
-    if getattr(remote.run, "apologises", False):
-        return
-    original = remote.run
+async def run(self, output_channel, nlg, tracker, domain):
+    """RemoteAction.run, with an apology instead of Rasa's exception when the action fails."""
+    try:
+        return await PATCH.original()(self, output_channel, nlg, tracker, domain)
+    except rasa_actions.ActionExecutionRejection:
+        raise  # a form declining a message: part of the dialogue, not a fault
+    except RasaException:
+        if self.name() == SLOT_FILLING:
+            raise
+        return await apology(self.name(), output_channel, nlg, tracker)
 
-    @functools.wraps(original)
-    async def run(self, output_channel, nlg, tracker, domain):
-        try:
-            return await original(self, output_channel, nlg, tracker, domain)
-        except rasa_actions.ActionExecutionRejection:
-            raise  # a form declining a message: part of the dialogue, not a fault
-        except RasaException:
-            if self.name() == SLOT_FILLING:
-                raise
-            return await apology(self.name(), output_channel, nlg, tracker)
 
-    run.apologises = True
-    remote.run = run
+PATCH = Patch(
+    name="action_failures",
+    owner=rasa_actions.RemoteAction,
+    attribute="run",
+    replacement=run,
+    why=__doc__,
+    rasa_version="3.6.21",
+    original_sha256="ccabf6f1160d527a157fad5bd285ce69e8221b1bcad23f8a61499b4360a1c17e",
+)

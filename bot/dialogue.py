@@ -1,0 +1,57 @@
+"""Dialogue control, declared once: which intents interrupt a form, and how a typed answer is
+told from a command at the questions whose answers are arbitrary strings.
+
+Read by the form extraction (actions/extraction.py), the typed-answer policy
+(pipeline/typed_answers.py) and the rules' test (tests/test_dialogue_control.py, which checks
+that every interruption has a rule inside each form). The fields that are secrets or typed
+answers are properties of the fields themselves (bot/fields.py).
+"""
+
+from __future__ import annotations
+
+# Intents that interrupt a form (the form resumes afterwards) rather than answer its question.
+# The model is wrong on some unseen phrasings, so each kind needs evidence of its own before a
+# message stops counting as an answer (actions/extraction.py).
+COMMANDS = frozenset(
+    {
+        "cancel",
+        "switch_language",
+        "clear_form",
+        "new_captcha",
+        "start_activation",
+        "start_registration",
+    }
+)
+QUESTIONS = frozenset(
+    {
+        "faq",
+        "ask_support",
+        "explain_procedure",
+        "email_not_received",
+        "code_expired",
+        "out_of_scope",
+    }
+)
+SOCIAL = frozenset({"greet", "goodbye", "thank"})
+REPAIRS = frozenset({"repeat_question", "where_am_i"})
+INTERRUPTIONS = COMMANDS | QUESTIONS | SOCIAL | REPAIRS
+# Each form's interruptions; every one has a rule inside that form (data/rules/). Nothing is
+# cleared in the activation form: "effacer" there is an attempt at the answer, checked as one.
+INTERRUPTIONS_OF_FORM = {
+    "registration_form": INTERRUPTIONS,
+    "activation_form": INTERRUPTIONS - {"clear_form"},
+}
+
+# Intents that act on the form itself: answered by the form's own rules, not interruptions.
+FORM_CONTROLS = frozenset({"skip", "change_field"})
+
+# At a typed-answer question (bot/fields.py: password, code, CAPTCHA), a single word is a command
+# only when the model is this sure of one of these intents; anything else is an attempt at the
+# answer, checked by the form. Starting a procedure or an off-topic guess is never read from a
+# single word there: such a word is far likelier a password or a code the model cannot know.
+CONTROL_WORD_INTENTS = (INTERRUPTIONS | FORM_CONTROLS) - {
+    "start_activation",
+    "start_registration",
+    "out_of_scope",
+}
+CONTROL_WORD_CONFIDENCE = 0.9

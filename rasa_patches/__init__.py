@@ -1,0 +1,47 @@
+"""Every change this project makes to Rasa's internals, installed by one explicit call.
+
+Rasa 3.6 has no hook for what these patches do; each module here replaces one attribute of one
+Rasa class, says why, and records a fingerprint of the Rasa function it was written against
+(rasa_patches/patching.py):
+
+- action_failures: `RemoteAction.run`, an apology when the action server fails;
+- action_call: `RemoteAction._action_call_format`, the recent events and no responses sent to
+  the action server (custom actions read no further back than the previous user message);
+- action_results: `RemoteAction._validate_action_result`, a JSON schema validator built once;
+- event_types: `Event.resolve_by_type`, event classes indexed by type name;
+- session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
+  transcripts/sessions.py starts.
+
+Nothing is installed on import. `install()` installs them all, and refuses (PatchMismatch) if
+the installed Rasa's function differs from the one a patch was written against. Rasa runs with
+them through `python -m rasa_patches <rasa arguments>` (rasa_patches/__main__.py), as `make run`,
+`make shell`, `make test` and the tests' servers start it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rasa_patches import action_call, action_failures, action_results, event_types, session_expiry
+from rasa_patches.patching import Patch, PatchMismatch
+
+PATCHES: tuple[Patch, ...] = (
+    action_failures.PATCH,
+    action_call.PATCH,
+    action_results.PATCH,
+    event_types.PATCH,
+    session_expiry.PATCH,
+)
+
+
+def install(patches: Iterable[Patch] = PATCHES) -> list[Patch]:
+    """Checks every patch against the installed Rasa, then installs them (again: no change).
+
+    Raises PatchMismatch, installing none, if a patched Rasa function is not the one its patch
+    was written against."""
+    from rasa_patches.patching import install_all
+
+    return install_all(patches)
+
+
+__all__ = ["PATCHES", "Patch", "PatchMismatch", "install"]
