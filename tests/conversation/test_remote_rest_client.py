@@ -112,7 +112,7 @@ def test_registration_activation_and_summary_pdf_from_another_machine(assistant,
     said.append(client.say(code))
     done = client.say(address)
     said.append(done)
-    number = re.search(r"subscriber number (\d{14})", done).group(1)
+    number = re.search(r"under the number (\d{14})", done).group(1)
 
     # Nothing of the server's disk reaches the client: a link on its public address only.
     chat = "\n".join(said)
