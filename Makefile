@@ -37,7 +37,8 @@ $(VENV)/.installed: $(LOCK) | $(BIN)/uv
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -r $(LOCK)
 	touch $@
 
-# The web chat's browser libraries (socket.io client; axe-core for the accessibility test).
+# The web chat's browser libraries (socket.io client; axe-core for the accessibility test,
+# rasa-webchat for the widget's compatibility test).
 $(WEB_LIBRARIES): web/package.json web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund --loglevel=error
 	touch $@

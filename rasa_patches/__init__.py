@@ -1,8 +1,8 @@
 """Every change this project makes to Rasa's internals, installed by one explicit call.
 
 Rasa 3.6 has no hook for what these patches do; each module here replaces one attribute of one
-Rasa class, says why, and records a fingerprint of the Rasa function it was written against
-(rasa_patches/patching.py):
+class of Rasa (or of Sanic, the web server Rasa pins), says why, and records a fingerprint of the
+function it was written against (rasa_patches/patching.py):
 
 - action_failures: `RemoteAction.run`, an apology when the action server fails;
 - action_call: `RemoteAction._action_call_format`, the recent events and no responses sent to
@@ -10,7 +10,10 @@ Rasa class, says why, and records a fingerprint of the Rasa function it was writ
 - action_results: `RemoteAction._validate_action_result`, a JSON schema validator built once;
 - event_types: `Event.resolve_by_type`, event classes indexed by type name;
 - session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
-  transcripts/sessions.py starts.
+  transcripts/sessions.py starts;
+- websocket_receive: `WebsocketFrameAssembler.get` of Sanic 21.12 (Rasa's web server), a Task
+  instead of a bare coroutine, so that WebSocket messages are received under Python 3.11 (the
+  socket.io channel over WebSocket).
 
 Nothing is installed on import. `install()` installs them all, and refuses (PatchMismatch) if
 the installed Rasa's function differs from the one a patch was written against. Rasa runs with
@@ -22,7 +25,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rasa_patches import action_call, action_failures, action_results, event_types, session_expiry
+from rasa_patches import (
+    action_call,
+    action_failures,
+    action_results,
+    event_types,
+    session_expiry,
+    websocket_receive,
+)
 from rasa_patches.patching import Patch, PatchMismatch
 
 PATCHES: tuple[Patch, ...] = (
@@ -31,6 +41,7 @@ PATCHES: tuple[Patch, ...] = (
     action_results.PATCH,
     event_types.PATCH,
     session_expiry.PATCH,
+    websocket_receive.PATCH,
 )
 
 

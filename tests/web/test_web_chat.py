@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import requests
@@ -125,16 +127,32 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def chat(assistant, browser):
+@contextmanager
+def chat_page(assistant, browser, init_script: str | None = None) -> Iterator[ChatPage]:
+    """The chat page in a new browser context (with `init_script` run before the page's own)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{assistant.base_url}/webhooks/web/")
-    yield ChatPage(page, assistant.database)
-    context.close()
+    try:
+        yield ChatPage(page, assistant.database)
+    finally:
+        context.close()
     assert not errors, errors  # no script error in the page
+
+
+@pytest.fixture
+def chat(assistant, browser):
+    with chat_page(assistant, browser) as page:
+        yield page
+
+
+def transport(chat: ChatPage) -> str | None:
+    """The socket.io transport the page is connected through (set by the page on connection)."""
+    return chat.page.get_attribute("main.chat", "data-transport")
 
 
 def serious_accessibility_violations(chat: ChatPage) -> list[str]:
@@ -239,9 +257,11 @@ def register_and_activate(
 
 def test_french_registration_and_activation_in_the_browser(chat, assistant, tmp_path):
     chat.wait_for_reply(FRENCH.greeting, 0)  # the page opens with the assistant's greeting
+    assert transport(chat) == "websocket"
     assert chat.page.get_attribute("html", "lang") == "fr"
     assert chat.page.locator("#message-label").inner_text() == "Votre message"
     register_and_activate(chat, assistant, FRENCH, tmp_path)
+    assert transport(chat) == "websocket"  # after a reload too, and to the end
 
 
 def test_english_registration_and_activation_in_the_browser(chat, assistant, tmp_path):
@@ -253,6 +273,34 @@ def test_english_registration_and_activation_in_the_browser(chat, assistant, tmp
     assert chat.page.locator("#language-switch").inner_text() == "Français"
     chat.wait_for_reply("Sure, I will continue in English.", before)
     register_and_activate(chat, assistant, ENGLISH, tmp_path)
+
+
+# Where WebSocket cannot be used, as the page meets it: the upgrade refused on the way (a proxy
+# answering it with an error: here the browser's WebSocket is sent to a path that answers 404),
+# or no WebSocket in the browser at all.
+WEBSOCKET_BLOCKED = {
+    "refused": """(() => {
+        const RealWebSocket = window.WebSocket;
+        window.WebSocket = function (url, protocols) {
+            return new RealWebSocket(String(url).replace("/socket.io/", "/no-websocket/"), protocols);
+        };
+        window.WebSocket.prototype = RealWebSocket.prototype;
+        Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+    })();""",
+    "absent": "delete window.WebSocket;",
+}
+
+
+@pytest.mark.parametrize("blocked", WEBSOCKET_BLOCKED)
+def test_without_websocket_the_page_talks_by_long_polling(assistant, browser, blocked):
+    with chat_page(assistant, browser, WEBSOCKET_BLOCKED[blocked]) as chat:
+        chat.wait_for_reply(FRENCH.greeting, 0)
+        assert transport(chat) == "polling"
+        chat.say(*FRENCH.start)
+        chat.click(*FRENCH.accept)
+        chat.say(chat.captcha_answer(), FRENCH.after_captcha)
+        chat.say(f"sans.websocket.{blocked}@exemple.fr", FRENCH.confirm_email)
+        assert transport(chat) == "polling"  # no upgrade got through either
 
 
 def test_the_assistant_language_switch_moves_the_page_too(chat):

@@ -271,9 +271,17 @@
 
   // Talking to the assistant ----------------------------------------------------------------
 
-  // Long polling only: under Rasa 3.6's Sanic 21.12 the WebSocket handshake of python-engineio
-  // fails ("Invalid frame header", engineio 4.3 to 4.15 alike); polling works.
-  var socket = window.io({ transports: ["polling"] });
+  // WebSocket first (rasa_patches/websocket_receive.py makes Rasa's server receive on it), long
+  // polling where it cannot open (a proxy refusing the upgrade): with tryAllTransports the same
+  // connection attempt goes on with polling. A browser without WebSocket goes straight to polling.
+  var socket = window.io({
+    transports: "WebSocket" in window ? ["websocket", "polling"] : ["polling"],
+    tryAllTransports: true
+  });
+  var chat = document.querySelector("main.chat");
+
+  // The transport in use, on the chat element (for support, and the browser tests).
+  function showTransport(name) { chat.setAttribute("data-transport", name); }
 
   function emit(message) {
     socket.emit("user_uttered", { message: message, session_id: sessionId,
@@ -347,6 +355,9 @@
   }
 
   socket.on("connect", function () {
+    var engine = socket.io.engine;  // a new one at each reconnection
+    showTransport(engine.transport.name);
+    engine.once("upgrade", function (transport) { showTransport(transport.name); });
     status.textContent = "";
     socket.emit("session_request", { session_id: sessionId });
   });
