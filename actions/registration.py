@@ -76,27 +76,8 @@ def nothing_in_progress(dispatcher: CollectingDispatcher) -> list[dict[str, Any]
 
 
 # Fields shown back when one message filled several of them ("C'est noté : ..."), so that a
-# misreading is seen at once and can be corrected.
-SHOWN_BACK = (
-    "surname",
-    "first_name",
-    "phone",
-    "street_number",
-    "street_type",
-    "street_name",
-    "complement",
-    "postcode",
-    "city",
-    "country",
-)
-
-
-def shown_value(slot: str, value: str, language: str) -> str:
-    if slot == "phone":
-        return rules.display_phone(value)
-    if slot == "country":
-        return rules.country_name(value, language)
-    return value
+# misreading is seen at once and can be corrected: those read from sentences (bot/fields.py).
+SHOWN_BACK = FIELDS.read_from_sentences
 
 
 class ValidateRegistrationForm(FormValidator):
@@ -117,7 +98,7 @@ class ValidateRegistrationForm(FormValidator):
                 response="utter_noted",
                 details=details_list(
                     {
-                        slot: shown_value(slot, read[slot], language)
+                        slot: FIELDS[slot].shown(read[slot], language)
                         for slot in SHOWN_BACK
                         if slot in read
                     },
@@ -270,23 +251,9 @@ class ActionShowSummary(Action):
         return "action_show_summary"
 
     async def run(self, dispatcher, tracker, domain):
-        language = language_of(tracker)
-        slot = tracker.get_slot
+        values = {name: tracker.get_slot(name) for name in FIELDS.by_name}
         dispatcher.utter_message(
-            response="utter_summary",
-            surname=slot("surname"),
-            first_name=slot("first_name"),
-            phone=rules.display_phone(slot("phone")),
-            login_email=slot("login_email"),
-            street_number=slot("street_number"),
-            street_type=slot("street_type"),
-            street_name=slot("street_name"),
-            complement=slot("complement"),
-            postcode=slot("postcode"),
-            city=slot("city"),
-            country=rules.country_name(slot("country"), language),
-            question=rules.trust_question_label(slot("trust_question"), language),
-            trust_answer=slot("trust_answer"),
+            response="utter_summary", **FIELDS.summary_values(values, language_of(tracker))
         )
         return []
 
@@ -365,18 +332,7 @@ class ActionPreRegister(Action):
         form = RegistrationForm(
             email=slot("login_email"),
             password_hash=slot("password"),
-            surname=slot("surname"),
-            first_name=slot("first_name"),
-            phone=slot("phone"),
-            street_number=slot("street_number"),
-            street_type=slot("street_type"),
-            street_name=slot("street_name"),
-            complement=slot("complement"),
-            postcode=slot("postcode"),
-            city=slot("city"),
-            country=slot("country"),
-            trust_question=slot("trust_question"),
-            trust_answer=slot("trust_answer"),
+            **{name: slot(name) for name in FIELDS.form_fields},
             language=language,
         )
         try:

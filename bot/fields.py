@@ -37,8 +37,9 @@ class Field:
     step: str
     label: dict[str, str]  # how the chat names it ("where am I", "noted: ...")
     required: bool = True
-    # Checks and normalises a typed value; `country` is given to rules that depend on it.
+    # Checks and normalises a typed value (and the country's code, when `rule_needs_country`).
     rule: Callable[..., Checked] | None = None
+    rule_needs_country: bool = False
     default: str = ""  # a registration's value when the field is left empty
     stored_as: str | None = None  # column of a registration and of an account
     size: int = 0  # the column's length
@@ -51,11 +52,15 @@ class Field:
     # A name, a place or a free answer: its words say nothing of the user's language.
     free_answer: bool = False
     confirms: str | None = None  # the field whose value this one repeats
+    # How the chat shows a value (value, language -> text); as stored when None.
+    display: Callable[[str, str], str] | None = None
+
+    def shown(self, value: Any, language: str) -> Any:
+        """The value as the chat shows it ("+33123456789" -> "01 23 45 67 89", "FR" -> "France")."""
+        return self.display(value, language) if self.display and value else value
 
     def check(self, raw: Any, country: str = rules.DEFAULT_COUNTRY) -> Checked:
-        if self.name == "postcode":  # the only rule that depends on another field
-            return self.rule(raw, country)
-        return self.rule(raw)
+        return self.rule(raw, country) if self.rule_needs_country else self.rule(raw)
 
 
 @dataclass(frozen=True)
@@ -166,6 +171,14 @@ class FieldRegistry:
     @property
     def labels(self) -> dict[str, dict[str, str]]:
         return {f.name: f.label for f in self.fields}
+
+    def summary_values(self, values: dict[str, Any], language: str) -> dict[str, Any]:
+        """The `{…}` of the chat's summary, from the fields' values, as the chat shows them."""
+        return {
+            f.summary_placeholder: f.shown(values.get(f.name), language)
+            for f in self.fields
+            if f.summary_placeholder
+        }
 
     def pdf_labels(self, language: str) -> dict[str, str]:
         return {f.stored_as: f.pdf_label[language] for f in self.stored if f.pdf_label}
@@ -299,6 +312,7 @@ FIELDS = FieldRegistry(
             correction_words=r"(?:numero de )?telephone|tel|phone(?: number)?|mobile|portable|"
             r"numero",
             read_from_sentences=True,
+            display=lambda value, language: rules.display_phone(value),
         ),
         _form_field(
             "street_number",
@@ -348,6 +362,7 @@ FIELDS = FieldRegistry(
             10,
             required=False,
             rule=rules.check_postcode,
+            rule_needs_country=True,
             correction_words=r"code postal|postcode|post code|postal code|zip(?: code)?",
             read_from_sentences=True,
         ),
@@ -371,6 +386,7 @@ FIELDS = FieldRegistry(
             default=rules.DEFAULT_COUNTRY,
             correction_words=r"pays|country",
             read_from_sentences=True,
+            display=rules.country_name,
         ),
         _form_field(
             "trust_question",
@@ -382,6 +398,7 @@ FIELDS = FieldRegistry(
             pdf_label=_labels("Question de confiance :", "Trust question:"),
             summary_placeholder="question",  # shown as the question's text, not its code
             correction_words=r"question",
+            display=rules.trust_question_label,
         ),
         _form_field(
             "trust_answer",

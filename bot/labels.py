@@ -4,11 +4,12 @@ which of two things they meant."""
 
 from __future__ import annotations
 
+from bot import fields
 from bot.fields import FIELDS
 
 FIELD_LABELS = FIELDS.labels
 # The steps of the procedure, with the fields each one asks (in order).
-STEPS = tuple((step, FIELDS.of_step(step)) for step in ("terms", "login", "form", "activation"))
+STEPS = tuple((step, FIELDS.of_step(step)) for step in fields.STEPS)
 STEP_LABELS = {
     "terms": {
         "fr": "étape 1 sur 4 (conditions générales et CAPTCHA)",

@@ -182,26 +182,9 @@ from hypothesis import given  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-REGISTRATION_SLOTS = (
-    "terms_accepted",
-    "captcha_answer",
-    "login_email",
-    "login_email_confirmation",
-    "password",
-    "password_confirmation",
-    "surname",
-    "first_name",
-    "phone",
-    "street_number",
-    "street_type",
-    "street_name",
-    "complement",
-    "postcode",
-    "city",
-    "country",
-    "trust_question",
-    "trust_answer",
-)
+from bot.fields import FIELDS  # noqa: E402
+
+REGISTRATION_SLOTS = FIELDS.required_slots("registration_form")
 
 
 @hypothesis_settings(max_examples=400, deadline=None)

@@ -7,7 +7,6 @@ import email
 import email.policy
 import io
 import re
-import socket
 import time
 import uuid
 
@@ -18,7 +17,7 @@ from pypdf import PdfReader
 
 from tests.conftest import activation_code_in
 from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import running
+from tests.conversation.servers import free_port, running
 
 pytestmark = pytest.mark.servers
 
@@ -62,12 +61,6 @@ class RemoteClient:
     def download(self, link: str, conversation: str | None = None) -> requests.Response:
         headers = {"X-Conversation-Id": conversation or self.sender}
         return self.http.get(link, headers=headers, timeout=30)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

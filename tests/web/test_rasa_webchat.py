@@ -18,14 +18,13 @@ from urllib.parse import urlparse
 
 import pytest
 import requests
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Route
 from pypdf import PdfReader
 
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running
-from tests.web.chat_page import CHROMIUM, CHROMIUM_FLAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
@@ -51,14 +50,6 @@ def assistant(tmp_path_factory):
     # CAPTCHA enabled, as in production.
     with running(tmp_path_factory.mktemp("rasa-webchat")) as servers:
         yield servers
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 class Widget:

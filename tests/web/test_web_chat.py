@@ -12,14 +12,13 @@ from typing import Iterator
 
 import pytest
 import requests
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
 from tests.conversation.servers import Assistant, running
-from tests.web.chat_page import CHROMIUM, CHROMIUM_FLAGS, ChatPage
+from tests.web.chat_page import ChatPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
@@ -117,14 +116,6 @@ ENGLISH = Script(
 def assistant(tmp_path_factory):
     with running(tmp_path_factory.mktemp("web-chat")) as servers:
         yield servers
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @contextmanager
