@@ -17,6 +17,10 @@ TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/n
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 ASSETS_PORT ?= 5006
+# Rasa server processes (Sanic workers) for `make run`: one per core. They share the listening
+# socket, the SQLite lock of each conversation (endpoints.yml) and the stores. Socket.io's long
+# polling needs every request of a client on one process: WORKERS=1 for polling-only clients.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # Rasa's telemetry and error reports would try to reach the internet.
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -67,7 +71,7 @@ run: $(MODEL) $(WEB_LIBRARIES)
 	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
-	$(RASA) run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+	SANIC_WORKERS=$(WORKERS) $(RASA) run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
 
 # For support staff: the whole dialogue in a terminal (buttons as choices, links, file paths).
 # `rasa shell` runs only its command-line channel, so the CAPTCHA and PDF routes are served by

@@ -1,6 +1,6 @@
 """`make bench`: measure this machine, write docs/benchmarks.md and docs/benchmarks.png.
 
-    python -m benchmarks [--seconds 60] [--skip-training]
+    python -m benchmarks [--seconds 60] [--skip-training] [--workers N]
 
 Our servers and `rasa init`'s bot run one after the other, each alone, with the same simulated
 users; results/benchmarks.json keeps the raw numbers.
@@ -20,7 +20,8 @@ import rasa
 
 from benchmarks import account_service, dialogues, report, training
 from benchmarks.load import run_users
-from benchmarks.servers import ReferenceBot, our_assistant, rss_megabytes
+from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree
+from benchmarks.servers import ReferenceBot, our_assistant
 from bot.settings import PROJECT_ROOT
 
 LEVELS = (1, 10, 50)
@@ -40,11 +41,27 @@ def summary(result) -> dict:
     }
 
 
-def loads(base_url: str, dialogue, seconds: float, prefix: str) -> dict:
+def server_processes(rasa_pid: int, action_server_pid: int | None = None) -> dict[str, int]:
+    """The processes to watch, by name: Rasa's main process and each worker, the action server."""
+    rasa_tree = process_tree(rasa_pid)
+    named = {"rasa main": rasa_tree[0]} if len(rasa_tree) > 1 else {"rasa": rasa_tree[0]}
+    named.update({f"rasa worker {n}": pid for n, pid in enumerate(rasa_tree[1:], 1)})
+    if action_server_pid is not None:
+        named["action server"] = action_server_pid
+    return named
+
+
+def loads(base_url: str, dialogue, seconds: float, prefix: str, processes: dict) -> dict:
+    """Each load level, with the CPU each process used during it (100 = one core)."""
     runs = {}
     for users in LEVELS:
+        before = {name: cpu_seconds(pid) for name, pid in processes.items()}
         result = run_users(base_url, dialogue, users, seconds if users > 1 else seconds / 2, prefix)
         runs[str(users)] = summary(result)
+        runs[str(users)]["cpu percent"] = {
+            name: round(100 * (cpu_seconds(pid) - before[name]) / result.seconds, 1)
+            for name, pid in processes.items()
+        }
         print(f"  {prefix} {users} users: {runs[str(users)]}", flush=True)
     return runs
 
@@ -74,6 +91,12 @@ def main() -> None:
     parser.add_argument(
         "--skip-training", action="store_true", help="reuse the last training times"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="Rasa server processes for ours (default: one per core, as `make run`)",
+    )
     arguments = parser.parse_args()
     results_file = PROJECT_ROOT / "results" / "benchmarks.json"
     previous = json.loads(results_file.read_text()) if results_file.is_file() else {}
@@ -99,12 +122,17 @@ def main() -> None:
 
         print("Our assistant...", flush=True)
         (home / "ours").mkdir()
-        ours = our_assistant(home / "ours")
+        ours = our_assistant(home / "ours", arguments.workers)
         try:
-            results["memory"]["rasa server"] = rss_megabytes(ours.processes["rasa"].pid)
-            results["memory"]["action server"] = rss_megabytes(ours.processes["actions"].pid)
+            rasa_pid = ours.processes["rasa"].pid
+            processes = server_processes(rasa_pid, ours.processes["actions"].pid)
+            results["workers"] = arguments.workers
+            results["memory"]["rasa server"] = memory_of_tree(rasa_pid)
+            results["memory"]["action server"] = memory_of_tree(ours.processes["actions"].pid)
             registration = dialogues.registration(ours.captcha_answer, ours.outbox)
-            results["load"]["ours"] = loads(ours.base_url, registration, arguments.seconds, "ours")
+            results["load"]["ours"] = loads(
+                ours.base_url, registration, arguments.seconds, "ours", processes
+            )
             long = run_users(
                 ours.base_url,
                 dialogues.long_registration(ours.captcha_answer, ours.outbox, LONG_TURNS),
@@ -113,7 +141,7 @@ def main() -> None:
                 "ours-long",
             )
             results["long"]["ours"] = long.median_by_turn(report.TURN_BUCKET)
-            results["memory"]["rasa server after load"] = rss_megabytes(ours.processes["rasa"].pid)
+            results["memory"]["rasa server after load"] = memory_of_tree(rasa_pid)
         finally:
             ours.stop()
 
@@ -123,9 +151,13 @@ def main() -> None:
         results["training"]["reference init"] = reference.create()
         reference.start()
         try:
-            results["memory"]["reference server"] = rss_megabytes(reference.process.pid)
+            results["memory"]["reference server"] = memory_of_tree(reference.process.pid)
             results["load"]["reference"] = loads(
-                reference.base_url, dialogues.reference(), arguments.seconds, "init"
+                reference.base_url,
+                dialogues.reference(),
+                arguments.seconds,
+                "init",
+                server_processes(reference.process.pid),
             )
             long = run_users(
                 reference.base_url, dialogues.reference(LONG_TURNS // 6 + 1), 1, 0, "init-long"

@@ -16,17 +16,10 @@ from tests.conversation.servers import BIN, Assistant, free_port
 REFERENCE_START_TIMEOUT = 240
 
 
-def rss_megabytes(pid: int) -> float:
-    """Resident memory of a process, from /proc (Linux)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def our_assistant(home: Path) -> Assistant:
-    """Both servers with the CAPTCHA on, SQLite, and the file outbox: `make run`'s defaults."""
-    return Assistant(home, captcha_enabled=True).start()
+def our_assistant(home: Path, workers: int) -> Assistant:
+    """Both servers with the CAPTCHA on, SQLite, the file outbox and `workers` Rasa processes:
+    `make run`'s defaults (one worker per core)."""
+    return Assistant(home, captcha_enabled=True, workers=workers).start()
 
 
 class ReferenceBot:

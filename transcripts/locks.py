@@ -1,23 +1,26 @@
-"""Conversation locks in Redis, safe for several Rasa servers.
+"""Conversation locks safe for several Rasa processes: in SQLite for the workers of one machine,
+in Redis for several machines.
 
 Rasa takes a ticket for each message of a conversation and handles the message when its ticket
-is first in line. Rasa 3.6's RedisLockStore reads the ticket list, changes it in Python and
-writes it back in separate commands: two servers taking a ticket at the same moment read the
-same list and get the same ticket, and handle the conversation at once (its turns interleave in
-the tracker store); a server ending its turn can also delete a ticket another one just took.
-Here each change is one optimistic Redis transaction (WATCH, MULTI, EXEC), read again and
-retried when another server changed the list in between. (Rasa Pro's ConcurrentRedisLockStore
-answers the same problem; Rasa Open Source has none.)
+is first in line. Rasa 3.6's lock stores read the ticket list, change it in Python and write it
+back in separate steps: two processes taking a ticket at the same moment read the same list and
+get the same ticket, and handle the conversation at once (its turns interleave in the tracker
+store); a process ending its turn can also delete a ticket another one just took. Here each
+change of a conversation's lock is one atomic step, read, changed and written under the store's
+own transaction (`_change`). (Rasa Pro's ConcurrentRedisLockStore answers the same problem for
+Redis; Rasa Open Source has none, and no lock store for several workers without a server.)
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 import redis
+import sqlalchemy as sa
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 # A change of the stored lock: gets it (None: there is none), returns the lock to store (None:
@@ -25,9 +28,46 @@ from rasa.utils.endpoints import EndpointConfig
 Change = Callable[[Optional[TicketLock]], "tuple[Optional[TicketLock], Any]"]
 
 
-class AtomicRedisLockStore(RedisLockStore):
+class AtomicTickets:
+    """Rasa's ticket operations, each made of one `_change` of the stored lock."""
+
+    def _change(self, conversation_id: str, change: Change) -> Any:
+        raise NotImplementedError
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        def take(lock: Optional[TicketLock]):
+            lock = lock if lock is not None else LockStore.create_lock(conversation_id)
+            return lock, lock.issue_ticket(lock_lifetime)
+
+        try:
+            return self._change(conversation_id, take)
+        except Exception as error:  # the store is unreachable or broken: Rasa's own error
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+
+    def update_lock(self, conversation_id: str) -> None:
+        def drop_expired(lock: Optional[TicketLock]):
+            if lock is not None:
+                lock.remove_expired_tickets()
+            return lock, None
+
+        self._change(conversation_id, drop_expired)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Give the ticket back, and delete the lock if no other ticket is left, in one step."""
+
+        def give_back(lock: Optional[TicketLock]):
+            if lock is not None:
+                lock.remove_ticket_for(ticket_number)
+            return (lock if lock is not None and lock.is_someone_waiting() else None), None
+
+        self._change(conversation_id, give_back)
+
+
+class AtomicRedisLockStore(AtomicTickets, RedisLockStore):
     """`lock_store: {type: transcripts.locks.AtomicRedisLockStore, url: HOST, port, db,
-    username, password, ...}`: the keys of Rasa's `redis` lock store."""
+    username, password, ...}`: the keys of Rasa's `redis` lock store. Each change is one
+    optimistic Redis transaction (WATCH, MULTI, EXEC), retried when another server changed the
+    lock in between."""
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **options) -> None:
         # Rasa builds a lock store of a custom type from its endpoint configuration alone.
@@ -59,30 +99,81 @@ class AtomicRedisLockStore(RedisLockStore):
                 except redis.WatchError:
                     continue  # another server changed this lock meanwhile
 
-    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        def take(lock: Optional[TicketLock]):
-            lock = lock if lock is not None else self.create_lock(conversation_id)
-            return lock, lock.issue_ticket(lock_lifetime)
 
-        try:
-            return self._change(conversation_id, take)
-        except redis.RedisError as error:
-            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+DEFAULT_LOCK_DATABASE = "var/locks.db"
+# How long a process waits for another one's change of a lock (a change takes microseconds).
+BUSY_TIMEOUT_SECONDS = 30
 
-    def update_lock(self, conversation_id: str) -> None:
-        def drop_expired(lock: Optional[TicketLock]):
-            if lock is not None:
-                lock.remove_expired_tickets()
-            return lock, None
+metadata = sa.MetaData()
+ticket_locks = sa.Table(
+    "ticket_locks",
+    metadata,
+    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("lock", sa.Text, nullable=False),  # Rasa's TicketLock as JSON
+)
 
-        self._change(conversation_id, drop_expired)
 
-    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
-        """Give the ticket back, and delete the lock if no other ticket is left, in one step."""
+class SQLiteLockStore(AtomicTickets, LockStore):
+    """`lock_store: {type: transcripts.locks.SQLiteLockStore, db: var/locks.db}`: the Sanic
+    workers of one machine (`SANIC_WORKERS`) share a SQLite file; no server to run. Each change
+    is one `BEGIN IMMEDIATE` transaction, which SQLite gives one process at a time. The file
+    holds only the locks of the messages being handled: nothing to back up."""
 
-        def give_back(lock: Optional[TicketLock]):
-            if lock is not None:
-                lock.remove_ticket_for(ticket_number)
-            return (lock if lock is not None and lock.is_someone_waiting() else None), None
+    def __init__(
+        self, endpoint_config: Optional[EndpointConfig] = None, db: str = DEFAULT_LOCK_DATABASE
+    ) -> None:
+        if endpoint_config is not None:
+            db = endpoint_config.kwargs.get("db", db)
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        self.engine = sa.create_engine(
+            f"sqlite:///{db}", connect_args={"timeout": BUSY_TIMEOUT_SECONDS}
+        )
+        # SQLAlchemy's recipe for SQLite transactions that take the write lock when they begin
+        # (pysqlite's own BEGIN is deferred: two readers could both decide, then both write).
+        sa.event.listen(self.engine, "connect", _without_driver_transactions)
+        sa.event.listen(self.engine, "begin", _begin_immediate)
+        with self.engine.connect() as connection:
+            # A commit syncs nothing until a checkpoint: the locks need not survive a crash of
+            # the machine, only be exclusive while it runs.
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+        metadata.create_all(self.engine)
+        super().__init__()
 
-        self._change(conversation_id, give_back)
+    def _change(self, conversation_id: str, change: Change) -> Any:
+        key = ticket_locks.c.conversation_id == conversation_id
+        with self.engine.begin() as connection:
+            stored = connection.execute(sa.select(ticket_locks.c.lock).where(key)).scalar()
+            lock, result = change(TicketLock.from_dict(json.loads(stored)) if stored else None)
+            if lock is None:
+                if stored is not None:
+                    connection.execute(ticket_locks.delete().where(key))
+            elif stored is None:
+                connection.execute(
+                    ticket_locks.insert().values(conversation_id=conversation_id, lock=lock.dumps())
+                )
+            else:
+                connection.execute(ticket_locks.update().where(key).values(lock=lock.dumps()))
+            return result
+
+    def get_lock(self, conversation_id: str) -> Optional[TicketLock]:
+        with self.engine.connect() as connection:
+            stored = connection.execute(
+                sa.select(ticket_locks.c.lock).where(
+                    ticket_locks.c.conversation_id == conversation_id
+                )
+            ).scalar()
+        return TicketLock.from_dict(json.loads(stored)) if stored else None
+
+    def save_lock(self, lock: TicketLock) -> None:
+        self._change(lock.conversation_id, lambda _: (lock, None))
+
+    def delete_lock(self, conversation_id: str) -> None:
+        self._change(conversation_id, lambda _: (None, None))
+
+
+def _without_driver_transactions(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _begin_immediate(connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

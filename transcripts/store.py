@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.credentials import (
     is_password_hash,
@@ -27,12 +28,15 @@ from bot.credentials import (
 from bot.fields import FIELDS
 from rasa_patches import session_expiry
 from transcripts import sessions
+from transcripts.recent import DEFAULT_CACHED_CONVERSATIONS, RecentTrackers
 
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
 SECRET_SLOTS = FIELDS.secret_fields  # bot/fields.py
 REDACTED = "[masqué / redacted]"
 # About 20 questions and answers outside a form; a carried-over session starts with ~30 events.
 DEFAULT_MAX_SESSION_EVENTS = 150
+# How many of a tracker's events are in the store (set when this store hands it out or saves it).
+STORED_EVENTS = "_stored_events"
 
 logger = logging.getLogger(__name__)
 
@@ -77,34 +81,82 @@ def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """Also starts a new session, carrying everything over, when a session has grown past
-    `max_session_events` events (transcripts/sessions.py): a long conversation stays fast."""
+    `max_session_events` events (transcripts/sessions.py): a long conversation stays fast; and
+    hands a conversation's tracker out again from memory when this process saved it last
+    (transcripts/recent.py; `cached_conversations` of them, 0 for none)."""
 
     def __init__(
-        self, *args: Any, max_session_events: int = DEFAULT_MAX_SESSION_EVENTS, **kwargs: Any
+        self,
+        *args: Any,
+        max_session_events: int = DEFAULT_MAX_SESSION_EVENTS,
+        cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.max_session_events = int(max_session_events)
+        self.recent = RecentTrackers(int(cached_conversations))
         if not session_expiry.PATCH.installed():
             # Carried-over sessions would never expire: Rasa was not started as `make run` does.
             logger.warning("Rasa runs without rasa_patches: start it with `python -m rasa_patches`")
         if self.engine.dialect.name == "sqlite":
             use_write_ahead_log(self.engine)
 
-    async def save(self, tracker) -> None:
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        saved = self.recent.take(sender_id)
+        if saved is not None and saved.last_event_id == self._last_event_id(sender_id):
+            return saved.tracker
+        tracker = await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
+        if tracker is not None:
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Rasa's, storing the events the tracker got since it was read, with every typed secret
+        redacted, in the store and in the tracker itself (as a later read would give it)."""
         if sessions.should_start_session(tracker, self.max_session_events):
             for event in sessions.carried_over_session(tracker):
                 tracker.update(event)
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            stored = getattr(tracker, STORED_EVENTS, None)
+            if stored is None:  # a tracker this store did not hand out
+                stored = self._count_stored(session, tracker.sender_id)
+            rows = [self._row(tracker.sender_id, event) for event in redact(tracker, stored)]
+            session.add_all(rows)
+            session.flush()  # gives the rows their ids
+            last_event_id = rows[-1].id if rows else self._last_event_id(tracker.sender_id)
+            session.commit()
+        setattr(tracker, STORED_EVENTS, len(tracker.events))
+        if last_event_id is not None:
+            self.recent.put(tracker, last_event_id)
 
-    def _additional_events(self, session, tracker) -> Iterator[Event]:
+    def _row(self, sender_id: str, event: Event):
+        data = event.as_dict()
+        return self.SQLEvent(
+            sender_id=sender_id,
+            type_name=event.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+    def _count_stored(self, session, sender_id: str) -> int:
         # Counted in SQL: Rasa's Query.count() selects every row of the session, JSON included.
-        already_stored = (
-            self._event_query(session, tracker.sender_id, False)
+        return (
+            self._event_query(session, sender_id, False)
             .order_by(None)
             .with_entities(sa.func.count(self.SQLEvent.id))
             .scalar()
         )
-        return redacted_events(tracker.events, start=already_stored)
+
+    def _last_event_id(self, sender_id: str) -> int | None:
+        with self.session_scope() as session:
+            return (
+                session.query(sa.func.max(self.SQLEvent.id))
+                .filter(self.SQLEvent.sender_id == sender_id)
+                .scalar()
+            )
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
@@ -122,6 +174,20 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         return DialogueStateTracker.from_dict(
             sender_id, [json.loads(data) for (data,) in rows], self.domain.slots
         )
+
+
+def redact(tracker: DialogueStateTracker, start: int) -> list[Event]:
+    """The tracker's events from index `start` on, each typed secret replaced in the tracker too
+    (its latest message included), so that the tracker kept in memory is the one the store would
+    give back."""
+    new_events = list(redacted_events(tracker.events, start))
+    for index, event in enumerate(new_events, start):
+        original = tracker.events[index]
+        if event is not original:
+            tracker.events[index] = event
+            if tracker.latest_message is original:
+                tracker.latest_message = event
+    return new_events
 
 
 def use_write_ahead_log(engine) -> None:

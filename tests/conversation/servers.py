@@ -24,6 +24,8 @@ BIN = Path(sys.executable).parent
 # The Rasa server as `make run` starts it: Rasa's command line with rasa_patches installed.
 RASA = [sys.executable, "-m", "rasa_patches"]
 START_TIMEOUT = 240
+# `make run` starts one Rasa worker per core (nproc).
+MAKE_RUN_WORKERS = len(os.sched_getaffinity(0))
 
 
 def free_port() -> int:
@@ -52,12 +54,15 @@ class Assistant:
     # endpoints.yml lines for `tracker_store` (and `lock_store`); default: SQLite under `home`
     stores: str | None = None
     settings: dict[str, str] = field(default_factory=dict)  # more settings (.env.example's names)
+    # Rasa server processes (Sanic workers); `make run` starts one per core.
+    workers: int = 1
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def __post_init__(self):
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.database = self.home / "accounts.db"
         self.tracker_database = self.home / "tracker.db"
+        self.lock_database = self.home / "locks.db"
         self.outbox = self.home / "outbox"
         self.base_url = f"http://127.0.0.1:{self.rasa_port}"
         self.env = {
@@ -70,6 +75,7 @@ class Assistant:
             "PUBLIC_BASE_URL": self.base_url,
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "SANIC_WORKERS": str(self.workers),
             **self.settings,
         }
 
@@ -96,6 +102,8 @@ class Assistant:
         stores = self.stores or (
             "tracker_store:\n  type: transcripts.store.RedactingSQLTrackerStore\n"
             f"  dialect: sqlite\n  db: {self.tracker_database}\n"
+            "lock_store:\n  type: transcripts.locks.SQLiteLockStore\n"
+            f"  db: {self.lock_database}\n"
         )
         endpoints.write_text(
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n{stores}'

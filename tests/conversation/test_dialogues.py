@@ -15,14 +15,21 @@ from bot.registration import AccountService, RegistrationForm
 from bot.settings import Settings
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD, pre_register
-from tests.conversation.servers import Assistant, buttons_of, running, summary_pdf, text_of
+from tests.conversation.servers import (
+    MAKE_RUN_WORKERS,
+    Assistant,
+    buttons_of,
+    running,
+    summary_pdf,
+    text_of,
+)
 
 pytestmark = pytest.mark.servers
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    with running(tmp_path_factory.mktemp("assistant")) as servers:
+    with running(tmp_path_factory.mktemp("assistant"), workers=MAKE_RUN_WORKERS) as servers:
         yield servers
 
 

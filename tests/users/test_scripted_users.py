@@ -14,7 +14,7 @@ from bot.rules.text import fold
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import running
+from tests.conversation.servers import MAKE_RUN_WORKERS, running
 from tests.users.personas import personas
 from tests.users.simulator import SimulatedUser
 
@@ -27,7 +27,9 @@ EXPERT_MESSAGES_TO_PRE_REGISTER = 11
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    with running(tmp_path_factory.mktemp("users"), captcha_enabled=True) as servers:
+    with running(
+        tmp_path_factory.mktemp("users"), captcha_enabled=True, workers=MAKE_RUN_WORKERS
+    ) as servers:
         yield servers
 
 
