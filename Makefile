@@ -69,6 +69,7 @@ run: $(MODEL) $(WEB_LIBRARIES)
 	@mkdir -p var
 	@echo "Web chat: http://localhost:$(RASA_PORT)/webhooks/web/  (REST: /webhooks/rest/webhook, socket.io)"
 	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
+	@echo "$(WORKERS) Rasa worker process(es); socket.io clients that use long polling need WORKERS=1."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
 	SANIC_WORKERS=$(WORKERS) $(RASA) run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"

@@ -8,6 +8,8 @@ function it was written against (rasa_patches/patching.py):
 - action_call: `RemoteAction._action_call_format`, the recent events and no responses sent to
   the action server (custom actions read no further back than the previous user message);
 - action_results: `RemoteAction._validate_action_result`, a JSON schema validator built once;
+- endpoint_session: `EndpointConfig.session`, one open session per endpoint and event loop, so
+  the calls to the action server reuse kept-alive connections;
 - event_types: `Event.resolve_by_type`, event classes indexed by type name;
 - session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
   transcripts/sessions.py starts;
@@ -29,6 +31,7 @@ from rasa_patches import (
     action_call,
     action_failures,
     action_results,
+    endpoint_session,
     event_types,
     session_expiry,
     websocket_receive,
@@ -39,6 +42,7 @@ PATCHES: tuple[Patch, ...] = (
     action_failures.PATCH,
     action_call.PATCH,
     action_results.PATCH,
+    endpoint_session.PATCH,
     event_types.PATCH,
     session_expiry.PATCH,
     websocket_receive.PATCH,
