@@ -15,41 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
 from actions.service import account_service
-from bot.fields import FIELDS
 from bot.i18n import LANGUAGES, render
-from bot.language import guess_language, requested_language, sentence_language
-
-# Answers that are never read for their language: secrets, codes and free answers.
-UNREAD_ANSWERS = FIELDS.unread_for_language
-
-
-def language_for(
-    current: str | None,
-    text: str | None,
-    chosen_on_page: str | None = None,
-    requested_slot: str | None = None,
-) -> str | None:
-    """The language after this message, or None to leave it as it is."""
-    if text and text.startswith("/"):
-        # A button's payload says nothing about the language, but the web page's language switch
-        # sends /switch_language with the language chosen in the message's metadata.
-        if (
-            text.startswith("/switch_language")
-            and chosen_on_page in LANGUAGES
-            and chosen_on_page != current
-        ):
-            return chosen_on_page
-        return None
-    asked = requested_language(text)
-    if asked and asked != current:
-        return asked
-    if current is None:
-        return guess_language(text)
-    if requested_slot not in UNREAD_ANSWERS:
-        written = sentence_language(text)
-        if written and written != current:
-            return written
-    return None
+from bot.language import language_for, requested_language
 
 
 class ValidateSlotMappings(ValidationAction):

@@ -11,6 +11,8 @@ function it was written against (rasa_patches/patching.py):
 - endpoint_session: `EndpointConfig.session`, one open session per endpoint and event loop, so
   the calls to the action server reuse kept-alive connections;
 - event_types: `Event.resolve_by_type`, event classes indexed by type name;
+- language_check: `ActionExtractSlots._execute_validation_action`, no call to the action server
+  after a message that leaves the conversation's language as it is;
 - session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
   transcripts/sessions.py starts;
 - websocket_receive: `WebsocketFrameAssembler.get` of Sanic 21.12 (Rasa's web server), a Task
@@ -33,6 +35,7 @@ from rasa_patches import (
     action_results,
     endpoint_session,
     event_types,
+    language_check,
     session_expiry,
     websocket_receive,
 )
@@ -44,6 +47,7 @@ PATCHES: tuple[Patch, ...] = (
     action_results.PATCH,
     endpoint_session.PATCH,
     event_types.PATCH,
+    language_check.PATCH,
     session_expiry.PATCH,
     websocket_receive.PATCH,
 )
