@@ -158,9 +158,10 @@ def markdown(results: dict) -> str:
         "",
         "## Memory, training, account service",
         "",
-        "PSS counts each page shared between processes (libraries, the model pages the workers "
-        "inherit from the main process) once in all: the PSS of a server's processes add up to "
-        "what the server uses. RSS counts shared pages in every process.",
+        "PSS counts each page shared between processes (libraries, and what the workers "
+        "inherit from the main process when it forks them; each worker loads its own model) once "
+        "in all: the PSS of a server's processes add up to what the server uses. RSS counts "
+        "shared pages in every process.",
         "",
         "| Measure | Value |",
         "|---|---|",

@@ -26,11 +26,13 @@ def language_may_change(tracker) -> bool:
     message = tracker.latest_message
     if message is None:
         return True
+    # What the action reads: the parsed message (its text cut as the NLU cut it, its metadata).
+    parsed = message.parse_data
     return (
         language_for(
             tracker.get_slot(LANGUAGE_SLOT),
-            message.text,
-            (message.parse_data.get("metadata") or {}).get("language"),
+            parsed.get("text"),
+            (parsed.get("metadata") or {}).get("language"),
             tracker.get_slot(REQUESTED_SLOT),
         )
         is not None
