@@ -16,7 +16,7 @@ from rasa_sdk.forms import ValidationAction
 
 from actions.service import account_service
 from bot.i18n import LANGUAGES, render
-from bot.language import language_for, requested_language
+from bot.language import LANGUAGE_SLOT, language_for, requested_language
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -24,7 +24,9 @@ class ValidateSlotMappings(ValidationAction):
         return "action_validate_slot_mappings"
 
     def domain_slots(self, domain: dict[str, Any]) -> list[str]:
-        return ["language"]  # the form slots are handled by the forms' own validation actions
+        # The form slots are handled by the forms' own validation actions. Only the language: the
+        # Rasa server calls this action only when language_for changes it (rasa_patches/language_check.py).
+        return [LANGUAGE_SLOT]
 
     async def extract_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

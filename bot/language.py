@@ -120,6 +120,9 @@ def sentence_language(text: str | None) -> str | None:
     return None
 
 
+# The slot holding the conversation's language. action_validate_slot_mappings sets it and nothing
+# else: the Rasa server skips that call when language_for says it stays (rasa_patches/language_check.py).
+LANGUAGE_SLOT = "language"
 # Answers that are never read for their language: secrets, codes and free answers.
 UNREAD_ANSWERS = FIELDS.unread_for_language
 

@@ -16,10 +16,8 @@ from rasa.core.actions.action import ActionExtractSlots
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import SlotSet
 
-from bot.language import language_for
+from bot.language import LANGUAGE_SLOT, language_for
 from rasa_patches.patching import Patch
-
-LANGUAGE_SLOT = "language"
 
 
 def language_may_change(tracker) -> bool:
