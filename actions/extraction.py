@@ -3,23 +3,31 @@ directly. Values are raw text; the validate_<slot> methods check them with the r
 
 from __future__ import annotations
 
+import re
+
 from bot.addresses import without_courtesy
+from bot.answer_first import asks_something
 from bot.credentials import find_activation_code
 from bot.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
 from bot.fields import FIELDS, STREET
 from bot.free_text import (
+    SURNAME_PARTICLES,
     field_mentioned,
     find_email,
     find_phone,
+    is_first_name,
     is_skip,
     parse_details,
     read_name,
     read_street_line,
 )
+from bot.name_order import labelled_after, surname_first
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
+from bot.replacements import replaced
 from bot.rules.login import PASSWORD_MIN_LENGTH
 from bot.rules.text import fold
 from bot.rules.trust import read_trust_choice
+from bot.spelling_remarks import without_spelling_remark
 
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
 REPAIR_WORDS = frozenset(
@@ -121,13 +129,6 @@ def _street_line(text: str) -> dict[str, str]:
     return found
 
 
-# Particles that start a surname of several words ("De La Fontaine", "Le Gall", "Van Damme").
-SURNAME_PARTICLES = frozenset(
-    "de du des d le la les van von der den da di del della dos das mac "
-    "mc saint st sainte ste ben el al ter ten o".split()
-)
-
-
 def reads_as_full_name(requested: str | None, text: str, filled: dict[str, object]) -> bool:
     """Are the plain words of `text` a first name and a surname, at the name questions?
     Yes with a comma, a phrase that introduces them ("je m'appelle ..."), a word in capitals
@@ -140,12 +141,45 @@ def reads_as_full_name(requested: str | None, text: str, filled: dict[str, objec
         return True
     if any(len(w) > 1 and w.isupper() for w in words) and not all(w.isupper() for w in words):
         return True
+    # "Garcia Lopez" at the surname question is a double surname; "Marie Curie" a full name.
     return (
         requested == "surname"
         and filled.get("first_name") is None
         and 2 <= len(words) <= 3
         and fold(words[0]) not in SURNAME_PARTICLES
+        and any(is_first_name(word) for word in words)
     )
+
+
+# Values people follow with a remark on their spelling ("Van den Bossche, en trois mots").
+REMARKED_FIELDS = frozenset({"surname", "first_name", "city", "street_name"})
+# Fields whose plain value may also read as another field ("Jordan" a country, "Singapore" a
+# country, "Florence" a city): at their own question, the value is theirs.
+PLACE_OR_NAME_FIELDS = frozenset({"surname", "first_name", "city", "country"})
+
+
+def answers_alone(requested: str | None, text: str) -> bool:
+    """Is the message just a value of the field asked, which the parser would read as one other
+    field ("Jordan" at the first name, "Singapore" or "Luxembourg" at the city)?"""
+    if requested not in PLACE_OR_NAME_FIELDS or len(text.split()) > 3:
+        return False
+    parsed = parse_details(text)
+    if len(parsed) != 1 or requested in parsed or parsed.keys() <= {"first_name", "surname"}:
+        return False
+    return FIELDS[requested].check(without_courtesy(text) or text).ok
+
+
+def in_email_order(parsed: dict[str, str], email: object) -> dict[str, str]:
+    """A first name and a surname read the wrong way round ("Lubin Maëva", neither a known first
+    name) are put right when the login e-mail is first.last ("maeva.lubin@...")."""
+    first, surname = parsed.get("first_name"), parsed.get("surname")
+    if not (first and surname and isinstance(email, str) and "@" in email):
+        return parsed
+    parts = [fold(p) for p in re.split(r"[._-]+", email.split("@")[0]) if p]
+    key = [fold(first).replace(" ", ""), fold(surname).replace(" ", "")]
+    if len(parts) >= 2 and [parts[0], parts[-1]] == key[::-1]:
+        return {**parsed, "first_name": surname, "surname": first}
+    return parsed
 
 
 def cleared(field: str) -> dict[str, None]:
@@ -166,6 +200,8 @@ def correction(text: str) -> dict[str, str | None]:
     field, value = named
     if value is None or field == "password":
         return cleared(field)
+    if field in REMARKED_FIELDS:
+        value = without_spelling_remark(value)  # "mon prénom c'est Jordan sans e à la fin"
     if field == "street":
         return _street_line(value)
     return {CORRECTABLE[field][0]: value}
@@ -202,7 +238,7 @@ def registration_answers(
     text = (text or "").strip()
     if intent == "choose_trust_question" and entities.get("trust_question"):
         return {"trust_question": entities["trust_question"]}
-    if requested == "trust_question" and read_trust_choice(text):
+    if requested == "trust_question" and read_trust_choice(text) and not asks_something(text):
         return {"trust_question": read_trust_choice(text)}  # the choice typed in words
     if requested in ("login_email", "login_email_confirmation") and find_email(text):
         return {requested: find_email(text)}  # "utilisez marie@exemple.fr", whatever the intent
@@ -221,7 +257,12 @@ def registration_answers(
     # portable c'est le 06 ...", "I made a mistake in the postcode").
     # Only a field already given can be corrected: "my name is Lucie Marchand" at the surname
     # question is an answer, whatever the model calls it.
-    changed = correction(text) if requested != "trust_answer" else {}  # "ma ville natale est ..."
+    # "ma ville natale est ...", "the question about my partner's first name": answers.
+    changed = (
+        (replaced(text, filled) or correction(text))
+        if requested not in ("trust_answer", "trust_question")
+        else {}
+    )
     if changed and any(filled.get(s) is not None for s in changed):
         return changed
     # The model's "skip" is trusted only without digits: a postcode is never dropped by a guess.
@@ -233,7 +274,17 @@ def registration_answers(
     if requested in FORM_FIELDS and is_skip(text):
         return {requested: ""}  # "passer" is no first name: the rule says the field is required
 
-    parsed = parse_details(text)
+    if requested in ("surname", "first_name") and surname_first(text):
+        return {  # "family name first: Nakamura Yui"
+            slot: value for slot, value in surname_first(text).items() if filled.get(slot) is None
+        } or surname_first(text)
+    if requested in ("surname", "first_name") and labelled_after(text):
+        return labelled_after(text)  # "Fiona pour le prénom, Hargreaves pour le nom"
+    if requested in REMARKED_FIELDS:
+        text = without_spelling_remark(text)  # "d'Harcourt, avec une apostrophe"
+    if answers_alone(requested, text):
+        return {requested: without_courtesy(text) or text}  # "Singapore" at the city question
+    parsed = in_email_order(parse_details(text), filled.get("login_email"))
     if (
         parsed
         and parsed.keys() <= {"first_name", "surname"}

@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
+from actions import never_a_loop
 from actions.service import account_service, captcha_links, say_problem
 from bot.i18n import Checked, Problem
 from bot.yes_no import read_yes_no
@@ -75,6 +76,34 @@ class FormValidator(FormValidationAction):
     @abstractmethod
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
         """The slots the latest message fills, given the slot the form asked for."""
+
+    async def run(self, dispatcher, tracker, domain):
+        events = await super().run(dispatcher, tracker, domain)
+        return events + self.progress(dispatcher, tracker, events)
+
+    def progress(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, events: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Never a loop: an answer to the question asked that fills nothing counts, and the
+        second in a row brings the help (actions/never_a_loop.py)."""
+        requested = tracker.get_slot("requested_slot")
+        if not requested or not follows_user_message(tracker, self.form_name()):
+            return []
+        if answers_cancel_question(tracker):
+            return []
+        final = {
+            e["name"]: e.get("value")
+            for e in events
+            if e.get("event") == "slot" and e["name"] not in ("requested_slot", never_a_loop.SLOT)
+        }
+        if not final:
+            # Nothing read from the message: the form rejects it and the rules answer it (a
+            # question, "not understood", which counts there). A slot set here would keep the
+            # form from rejecting it.
+            return []
+        if any(value is not None for value in final.values()):
+            return never_a_loop.answered(tracker.get_slot(never_a_loop.SLOT))
+        return never_a_loop.not_answered(dispatcher, tracker, requested)
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -21,6 +21,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_validation import is_yes_no_answer
+from actions.never_a_loop import YES_NO, not_answered
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
 from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
@@ -33,6 +34,7 @@ QUESTIONS = {
     "utter_ask_summary_confirmation": "utter_ask_summary_confirmation",
     "utter_ask_which_field": "utter_ask_which_field",
     "utter_nothing_to_confirm": "utter_nothing_to_confirm",
+    "utter_offer_registration": "utter_offer_registration",
 }
 SUMMARY_QUESTIONS = ("utter_summary", "utter_ask_summary_confirmation")
 # What a yes or a no leads to, when a rule carries on (slot `answer_meaning`).
@@ -75,7 +77,7 @@ def yes_no_meaning(question: str | None, yes: bool) -> str:
         return "cancel" if yes else "keep_going"
     if question in SUMMARY_QUESTIONS:
         return "pre_register" if yes else "change_field"
-    if question == "utter_nothing_to_confirm":
+    if question in ("utter_nothing_to_confirm", "utter_offer_registration"):
         return "start_registration" if yes else "what_next"
     return "what_next"
 
@@ -94,9 +96,10 @@ class ActionAnswerYesNo(Action):
         if not is_yes_no_answer(message):
             # "hmm bof zzz" guessed as a no: not understood, and the question again
             dispatcher.utter_message(response="utter_default")
+            helped = not_answered(dispatcher, tracker, question, YES_NO) if question else []
             if not ask_again(dispatcher, tracker, question):
                 dispatcher.utter_message(response="utter_ask_what_next")
-            return [SlotSet("answer_meaning", ANSWERED)]
+            return [SlotSet("answer_meaning", ANSWERED), *helped]
         meaning = yes_no_meaning(question, yes)
         if meaning in ("start_activation", "cancel", "pre_register", "start_registration"):
             return [SlotSet("answer_meaning", meaning)]  # a rule carries on
@@ -116,13 +119,18 @@ class ActionAnswerYesNo(Action):
 
 
 class ActionAskAgain(Action):
-    """After an interruption outside the forms: the pending question, asked again."""
+    """After an interruption outside the forms: the pending question, asked again. With none
+    pending and nothing in progress, the next step is offered (a question answered at the start
+    leaves the user knowing what to do next)."""
 
     def name(self) -> str:
         return "action_ask_again"
 
     async def run(self, dispatcher, tracker, domain):
-        ask_again(dispatcher, tracker, last_question(tracker))
+        if ask_again(dispatcher, tracker, last_question(tracker)):
+            return []
+        if not tracker.active_loop.get("name") and not registration_in_progress(tracker):
+            dispatcher.utter_message(response="utter_offer_registration")
         return []
 
 
@@ -169,7 +177,9 @@ class ActionNotUnderstood(Action):
         form = tracker.active_loop.get("name")
         if form:  # Rasa's fallback inside a form: said briefly, then the form asks again
             dispatcher.utter_message(response="utter_default")
-            return [FollowupAction(form)]
+            requested = tracker.get_slot("requested_slot")
+            helped = not_answered(dispatcher, tracker, requested) if requested else []
+            return [*helped, FollowupAction(form)]
         language = language_of(tracker)
         question = last_question(tracker)
         readings = close_readings(tracker.latest_message)
@@ -188,7 +198,9 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_what_i_can_do")
         else:
             dispatcher.utter_message(response="utter_default")
+            helped = not_answered(dispatcher, tracker, question, YES_NO)
             ask_again(dispatcher, tracker, question)
+            return [*helped, FollowupAction("action_listen")]
         # As Rasa's fallback, no rule follows it: the user answers next (else it loops).
         return [FollowupAction("action_listen")]
 

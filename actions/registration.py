@@ -25,6 +25,8 @@ from bot.free_text import field_named
 from bot.i18n import Problem, Refused, format_datetime
 from bot.labels import details_list
 from bot.registration import RegistrationForm, check_form_field
+from bot.replacements import replaced
+from bot.words import words_of
 
 FORM = "registration_form"
 PASSWORD_CONFIRMED = "confirmed"
@@ -184,7 +186,16 @@ class ValidateRegistrationForm(FormValidator):
 
     validate_surname = form_field_validator("surname")
     validate_first_name = form_field_validator("first_name")
-    validate_phone = form_field_validator("phone")
+
+    @keep_cleared
+    def validate_phone(self, value, dispatcher, tracker, domain):
+        """A French or international number, or a national one of the countries whose people
+        write in the conversation's language ("0131 496 0732" in English: British)."""
+        elsewhere = words_of(language_of(tracker)).PHONE_REGIONS
+        return self.outcome(
+            dispatcher, tracker, "phone", rules.check_phone(value, elsewhere=elsewhere)
+        )
+
     validate_street_number = form_field_validator("street_number")
     validate_street_type = form_field_validator("street_type")
     validate_street_name = form_field_validator("street_name")
@@ -280,11 +291,11 @@ class ActionChangeField(Action):
             None,
         )
         text = tracker.latest_message.get("text") or ""
+        filled = {s: tracker.get_slot(s) for s in FORM_SLOTS}
         changes = (
             cleared(field)
             if field in CORRECTABLE
-            else correction(text)
-            or corrected_values(text, {s: tracker.get_slot(s) for s in FORM_SLOTS})
+            else replaced(text, filled) or correction(text) or corrected_values(text, filled)
         )
         if not changes and field_named(text) in CORRECTABLE:  # "le téléphone", after "which field?"
             changes = cleared(field_named(text))

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from bot.rules import check_country
+from bot.rules.address import _OLD_PREFIXES
 from bot.rules.text import fold, tidy
 
 MAX_WORDS = 24
@@ -79,8 +80,8 @@ LABELS = frozenset(
 _NUMBER = re.compile(r"\d{1,5}(?:bis|ter|quater|[a-z])?", re.IGNORECASE | re.ASCII)
 _SUFFIXES = frozenset({"bis", "ter", "quater"})
 # "75016", "1000", "D-10115", "CH-8001": a postcode written before its city.
-_DIGIT_POSTCODE = re.compile(r"(?:[a-z]{1,2}-)?\d{4,5}", re.IGNORECASE | re.ASCII)
-_FIVE_DIGITS = re.compile(r"\d{5}", re.ASCII)
+_DIGIT_POSTCODE = re.compile(r"(?:[a-z]{1,3}-)?\d{4,6}|\d{2,5}-\d{3,4}", re.IGNORECASE | re.ASCII)
+_FIVE_DIGITS = re.compile(r"\d{5,6}", re.ASCII)
 # "Bruxelles (1000)": a postcode in brackets after its city.
 _BRACKETED_POSTCODE = re.compile(r"\(((?:[a-z]{1,2}-)?\d{4,5})\)", re.IGNORECASE | re.ASCII)
 _ZIP = re.compile(r"\d{5}(?:-\d{4})?", re.ASCII)
@@ -106,7 +107,7 @@ _COMPLEMENT = re.compile(
 class Town:
     postcode: str
     city: str
-    kind: str  # "5" or "4" digits, "uk", "us"
+    kind: str  # "5" or "4" digits, "uk", "us", "nl"
     state: str = ""
     country: str = ""
 
@@ -177,6 +178,12 @@ def _plain_town(words: list[str]) -> Town | None:
     size = _uk_postcode_words(words, at_end=False)
     if size and _city(words[size:]):
         return Town(" ".join(words[:size]), " ".join(words[size:]), "uk")
+    if (
+        len(words) >= 2
+        and _DUTCH_POSTCODE.fullmatch(" ".join(words[:2]))
+        and (len(words) == 2 or _city(words[2:]))
+    ):
+        return Town(" ".join(words[:2]), " ".join(words[2:]), "nl")  # "1015 CJ Amsterdam"
     if _DIGIT_POSTCODE.fullmatch(words[0]) and (len(words) == 1 or _city(words[1:])):
         digits = sum(c.isdigit() for c in words[0])
         return Town(words[0], " ".join(words[1:]), str(digits))
@@ -500,10 +507,42 @@ def _city_segment(words: list[str]) -> bool:
     )
 
 
+# Postcodes that name their country: a European prefix ("L-1234", "CH-1204", "D-10115"), a
+# Dutch "1015 CJ", Monaco's 980xx (in the French numbering).
+_PREFIXED_POSTCODE = re.compile(r"^([A-Z]{1,3})-\s?\d")
+_DUTCH_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Z]{2}$")
+_MONACO_POSTCODE = re.compile(r"^980[0-9]{2}$")
+
+
+def country_of_postcode(postcode: str) -> str | None:
+    """The country (alpha-2) an unambiguous postcode shows, if any."""
+    postcode = postcode.strip().upper()
+    prefixed = _PREFIXED_POSTCODE.match(postcode)
+    if prefixed:
+        prefix = prefixed.group(1)
+        code = {old: new for new, old in _OLD_PREFIXES.items()}.get(prefix, prefix)
+        return code if check_country(code).ok and len(code) == 2 else None
+    if _DUTCH_POSTCODE.match(postcode):
+        return "NL"
+    if _MONACO_POSTCODE.match(postcode):
+        return "MC"
+    return None
+
+
+# Countries named like their main city: a city of that name, with no country said, is there.
+CITY_STATES = frozenset({"SG", "MC", "LU", "DJ", "VA", "SM", "KW", "PA", "GT", "MX"})
+
+
 def _infer_country(found: dict[str, str], street: Street | None, town: Town | None) -> None:
     if "country" in found or not town:
         return
-    if town.kind == "uk":
+    shown = country_of_postcode(town.postcode or "")
+    city_country = check_country(town.city) if town.city else None
+    if shown:
+        found["country"] = shown
+    elif city_country and city_country.ok and city_country.value in CITY_STATES:
+        found["country"] = city_country.value  # "Singapore", "Monaco", "Luxembourg"
+    elif town.kind == "uk":
         found["country"] = "United Kingdom"
     elif town.kind == "us":
         found["country"] = "United States"

@@ -55,3 +55,28 @@ CONTROL_WORD_INTENTS = (INTERRUPTIONS | FORM_CONTROLS) - {
     "out_of_scope",
 }
 CONTROL_WORD_CONFIDENCE = 0.9
+
+# What answers each question (bot/answer_first.py reads a message against it first).
+YES_INTENT, NO_INTENT = "affirm", "deny"
+VALUE_INTENT = "inform"  # a value given for the field asked
+YES_NO_ANSWERS = frozenset({"affirm", "confirm", "deny"})
+# The answers that say yes to the question they answer (the others say no).
+YES_SIDE = frozenset({"affirm", "confirm", "start_activation", "start_registration", "cancel"})
+# Responses that ask a yes/no question -> the intents that answer it there.
+YES_NO_QUESTIONS = {
+    "utter_summary": YES_NO_ANSWERS | {"change_field", "clear_form"},
+    "utter_ask_summary_confirmation": YES_NO_ANSWERS | {"change_field", "clear_form"},
+    "utter_offer_activation": YES_NO_ANSWERS | {"activate_later", "start_activation"},
+    "utter_ask_cancel": YES_NO_ANSWERS | {"cancel"},
+    "utter_nothing_to_confirm": YES_NO_ANSWERS | {"start_registration"},
+    "utter_offer_registration": YES_NO_ANSWERS | {"start_registration"},
+}
+# Responses that offer choices (read from the words by the action that follows).
+CHOICE_QUESTIONS = frozenset({"utter_ask_which_field"})
+# Form slots asked as a yes/no question, as a choice, or as free text (anything is an answer).
+YES_NO_FIELDS = frozenset({"terms_accepted"})
+CHOICE_FIELDS = frozenset({"trust_question"})
+FREE_TEXT_FIELDS = frozenset({"trust_answer"})
+# Every response that asks one of the questions above (a form's own questions are known by its
+# requested slot).
+ASKING_RESPONSES = frozenset(YES_NO_QUESTIONS) | CHOICE_QUESTIONS

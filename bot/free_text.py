@@ -155,10 +155,12 @@ _NOT_NAMES = (
     )
 )
 # Particles that start a surname of several words ("De La Fontaine", "Van Damme").
-_PARTICLES = frozenset(
+# Particles that start a surname of several words ("De La Fontaine", "van der Berg", "Mac Donald").
+SURNAME_PARTICLES = frozenset(
     "de du des d le la les van von der den da di del della dos das mac mc "
     "saint st sainte ste ben el al ter ten o".split()
 )
+_PARTICLES = SURNAME_PARTICLES
 # "je m'appelle Marie Curie", "I'm Sarah Jones", "mon nom de famille est Curie".
 _INTRO = re.compile(
     r"(?:^|(?<=[\s!.]))(?:"
@@ -206,6 +208,16 @@ def split_name(words: list[str]) -> dict[str, str]:
             "first_name": " ".join(w for w in words if w not in capitals),
             "surname": " ".join(capitals),
         }
+    particles = [i for i, w in enumerate(words) if fold(w) in _PARTICLES and i < len(words) - 1]
+    if particles and particles[0] > 0:  # "Maximilian von Stein": the surname starts there
+        return {
+            "first_name": " ".join(words[: particles[0]]),
+            "surname": " ".join(words[particles[0] :]),
+        }
+    if particles:  # "van der Berg Piet", "von Stein": particles, one word, then the first name
+        end = next(i for i in range(len(words)) if fold(words[i]) not in _PARTICLES) + 1
+        named = {"surname": " ".join(words[:end])}
+        return {**named, "first_name": " ".join(words[end:])} if words[end:] else named
     if len(words) == 2 and not is_first_name(words[0]) and is_first_name(words[1]):
         return {"first_name": words[1], "surname": words[0]}
     return {"first_name": words[0], "surname": " ".join(words[1:])}

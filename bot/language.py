@@ -91,6 +91,8 @@ def requested_language(text: str | None) -> str | None:
     names both ("I don't understand French, can you talk English?"), the last one named."""
     folded = fold(text or "")
     words = _WORD.findall(folded)
+    if any(c.isdigit() for c in folded):
+        return None  # "15 promenade des Anglais, 06000 Nice" is an address
     if len(words) > MAX_SWITCH_REQUEST_WORDS or (
         len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)
     ):
@@ -125,6 +127,8 @@ def sentence_language(text: str | None) -> str | None:
 LANGUAGE_SLOT = "language"
 # Answers that are never read for their language: secrets, codes and free answers.
 UNREAD_ANSWERS = FIELDS.unread_for_language
+# Answers that may name a language without asking for it (a street, a town).
+PLACE_ANSWERS = frozenset({"street_number", "street_type", "street_name", "complement", "city"})
 
 
 def language_for(
@@ -145,6 +149,12 @@ def language_for(
             return chosen_on_page
         return None
     asked = requested_language(text)
+    if (
+        asked
+        and requested_slot in PLACE_ANSWERS
+        and not REQUEST_VERBS & set(_WORD.findall(fold(text or "")))
+    ):
+        asked = None  # "Promenade des Anglais" at the street question is a street
     if asked and asked != current:
         return asked
     if current is None:

@@ -4,6 +4,8 @@ Rasa 3.6 has no hook for what these patches do; each module here replaces one at
 class of Rasa (or of Sanic, the web server Rasa pins), says why, and records a fingerprint of the
 function it was written against (rasa_patches/patching.py):
 
+- answer_first: `MessageProcessor.parse_message`, each message read first as an answer to the
+  question pending (bot/answer_first.py), once, before any rule, policy or form sees it;
 - action_failures: `RemoteAction.run`, an apology when the action server fails;
 - action_call: `RemoteAction._action_call_format`, the recent events and no responses sent to
   the action server (custom actions read no further back than the previous user message);
@@ -33,6 +35,7 @@ from rasa_patches import (
     action_call,
     action_failures,
     action_results,
+    answer_first,
     endpoint_session,
     event_types,
     language_check,
@@ -42,6 +45,7 @@ from rasa_patches import (
 from rasa_patches.patching import Patch, PatchMismatch
 
 PATCHES: tuple[Patch, ...] = (
+    answer_first.PATCH,
     action_failures.PATCH,
     action_call.PATCH,
     action_results.PATCH,

@@ -189,7 +189,8 @@ def make_tracker():
 @pytest.fixture
 def run_action(domain_dict):
     """Run a rasa_sdk action as the action server does; the result has `events`, `slots` (what
-    its SlotSet events set), `responses` (the names of the responses it sent) and `messages`."""
+    its SlotSet events set, but the never-a-loop count, in `unanswered`), `responses` (the names
+    of the responses it sent) and `messages`."""
     import asyncio
     from types import SimpleNamespace
 
@@ -198,9 +199,11 @@ def run_action(domain_dict):
     def run(action, tracker) -> SimpleNamespace:
         dispatcher = CollectingDispatcher()
         events = asyncio.run(action.run(dispatcher, tracker, domain_dict))
+        slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
         return SimpleNamespace(
             events=events,
-            slots={e["name"]: e["value"] for e in events if e.get("event") == "slot"},
+            slots={name: value for name, value in slots.items() if name != "unanswered"},
+            unanswered=slots.get("unanswered", "not set"),
             responses=[m["response"] for m in dispatcher.messages if m.get("response")],
             messages=dispatcher.messages,
         )

@@ -40,8 +40,12 @@ def check_first_name(raw) -> Checked[str]:
     return _check_name(raw, "first_name")
 
 
-def check_phone(raw, region: str = DEFAULT_PHONE_REGION) -> Checked[str]:
-    """Any French or international number; normalised to E.164 (+33123456789)."""
+def check_phone(
+    raw, region: str = DEFAULT_PHONE_REGION, elsewhere: tuple[str, ...] = ()
+) -> Checked[str]:
+    """Any French or international number; normalised to E.164 (+33123456789). `elsewhere`: the
+    countries, most likely first, where a national number that is not French may be read
+    ("0131 496 0732" in the United Kingdom)."""
     value = tidy(raw)
     if not value:
         return invalid("phone.required")
@@ -61,7 +65,24 @@ def check_phone(raw, region: str = DEFAULT_PHONE_REGION) -> Checked[str]:
             return invalid("phone.invalid", value=value)
         if phonenumbers.is_valid_number(number):
             return valid(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    if not value.startswith("+") and elsewhere:
+        other = _national_number_elsewhere(value, elsewhere)
+        if other:
+            return valid(other)
     return invalid("phone.invalid", value=value)
+
+
+def _national_number_elsewhere(value: str, regions: tuple[str, ...]) -> str | None:
+    """The number read in the first of `regions` (most likely first) where it is valid; the
+    summary shows it in international form, to be checked."""
+    for region in regions:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
 
 
 def display_phone(e164: str) -> str:

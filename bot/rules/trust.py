@@ -6,6 +6,8 @@ printed on the summary.
 
 from __future__ import annotations
 
+import re
+
 from bot.i18n import Checked, invalid, valid
 from bot.rules.text import fold, has_control_characters, tidy
 
@@ -83,9 +85,47 @@ _CHOICE_WORDS = {
         "compagnon",
         "compagne",
         "partenaire",
+        "concubin",
+        "concubine",
+        "fiance",
+        "fiancee",
+        "girlfriend",
+        "boyfriend",
+        "other half",
+        "better half",
+        "moitie",
+        "cheri",
+        "cherie",
     ),
-    "pet_name": ("animal", "animaux", "pet", "chien", "chat", "dog", "cat", "toutou"),
-    "birth_town": ("naissance", "suis ne", "suis nee", "birth", "born", "birthplace", "natale"),
+    "pet_name": (
+        "animal",
+        "animaux",
+        "pet",
+        "pets",
+        "chien",
+        "chienne",
+        "chiot",
+        "chat",
+        "chatte",
+        "minou",
+        "dog",
+        "doggy",
+        "puppy",
+        "cat",
+        "kitten",
+        "toutou",
+    ),
+    "birth_town": (
+        "naissance",
+        "suis ne",
+        "suis nee",
+        "natal",
+        "natale",
+        "birth",
+        "born",
+        "birthplace",
+        "hometown",
+    ),
     "first_school": ("ecole", "school", "college", "primaire"),
 }
 _POSITIONS = (
@@ -97,11 +137,15 @@ _POSITIONS = (
 )
 
 
+_CHOICE_WORD = re.compile(r"[^\W_]+")
+MAX_CHOICE_WORDS = 20
+
+
 def read_trust_choice(raw) -> str | None:
     """The question a typed choice names ("le nom de mon animal", "my pet's name", "the first
     one", "2"), or None. Only short messages count: a longer one is an answer or a question."""
-    words = fold(tidy(raw)).replace("’", "'").replace("'", " ").replace("?", " ").split()
-    if not words or len(words) > 8:
+    words = _CHOICE_WORD.findall(fold(tidy(raw)).replace("’", "'").replace("'", " "))
+    if not words or len(words) > MAX_CHOICE_WORDS:
         return None
     text = f" {' '.join(words)} "
     named = {

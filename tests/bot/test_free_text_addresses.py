@@ -123,11 +123,12 @@ FRENCH_LONGCHAMP = {
             },
         ),
         (
-            "Hauptstr. 12, D-10115 Berlin",
+            "Hauptstr. 12, D-10115 Berlin",  # the prefix shows the country
             {
                 **street("12", "", "Hauptstr."),
                 "postcode": "D-10115",
                 "city": "Berlin",
+                "country": "DE",
                 "complement": "",
             },
         ),

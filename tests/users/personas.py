@@ -1,100 +1,40 @@
 """The simulated users: novices and experts, in French and in English, living in France,
 Belgium, Switzerland, Germany, the United Kingdom and the United States, each with the detours
-people take."""
+people take. Their identities and phrases were written blind (tests/users/HOW_WRITTEN.md)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from bot.rules.address import check_country, country_name
+from bot.rules.person import check_phone, display_phone
 from tests.users.simulator import Identity, Persona
 
+IDENTITY_FILE = Path(__file__).with_name("identities.yml")
+
+
+def _identity(values: dict[str, str]) -> Identity:
+    """A person of identities.yml (written blind, HOW_WRITTEN.md), with what the summary shows:
+    the phone as the phone rule displays it, the country's name in each language."""
+    country = check_country(values["country"]).value
+    return Identity(
+        values["first_name"],
+        values["surname"],
+        values["phone"],
+        values["street"],
+        values["postcode"],
+        values["city"],
+        values["country"],
+        display_phone(check_phone(values["phone"]).value),
+        {language: country_name(country, language) for language in ("fr", "en")},
+    )
+
+
 IDENTITIES = {
-    "fr": Identity(
-        "Lucie",
-        "Marchand",
-        "06 12 34 56 78",
-        "14 rue des Tanneurs",
-        "67000",
-        "Strasbourg",
-        "France",
-        "06 12 34 56 78",
-        {"fr": "FRANCE", "en": "FRANCE"},
-    ),
-    "fr2": Identity(
-        "Mathieu",
-        "Girard",
-        "04 78 12 34 56",
-        "3 bis avenue Jean Jaurès",
-        "69007",
-        "Lyon",
-        "France",
-        "04 78 12 34 56",
-        {"fr": "FRANCE", "en": "FRANCE"},
-    ),
-    "be": Identity(
-        "Pieter",
-        "Janssens",
-        "+32 2 512 34 56",
-        "Rue de la Loi 16",
-        "1000",
-        "Bruxelles",
-        "Belgique",
-        "+32 2 512 34 56",
-        {"fr": "BELGIQUE", "en": "BELGIUM"},
-    ),
-    "ch": Identity(
-        "Anna",
-        "Keller",
-        "+41 44 668 18 00",
-        "Bahnhofstrasse 10",
-        "8001",
-        "Zürich",
-        "Suisse",
-        "+41 44 668 18 00",
-        {"fr": "SUISSE", "en": "SWITZERLAND"},
-    ),
-    "de": Identity(
-        "Jonas",
-        "Weber",
-        "+49 30 901820",
-        "Hauptstraße 12",
-        "10115",
-        "Berlin",
-        "Germany",
-        "+49 30 901820",
-        {"fr": "ALLEMAGNE", "en": "GERMANY"},
-    ),
-    "uk": Identity(
-        "Sarah",
-        "Jones",
-        "+44 20 7946 0000",
-        "10 Downing Street",
-        "SW1A 2AA",
-        "London",
-        "United Kingdom",
-        "+44 20 7946 0000",
-        {"fr": "ROYAUME-UNI", "en": "UNITED KINGDOM"},
-    ),
-    "uk2": Identity(
-        "Oliver",
-        "Hughes",
-        "+44 20 7946 0123",
-        "7 Piccadilly",
-        "W1J 9LL",
-        "London",
-        "UK",
-        "+44 20 7946 0123",
-        {"fr": "ROYAUME-UNI", "en": "UNITED KINGDOM"},
-    ),
-    "us": Identity(
-        "Michael",
-        "Brown",
-        "+1 202 456 1111",
-        "1600 Pennsylvania Ave NW",
-        "20500",
-        "Washington",
-        "United States",
-        "+1 202-456-1111",
-        {"fr": "ÉTATS-UNIS", "en": "UNITED STATES"},
-    ),
+    place: _identity(values)
+    for place, values in yaml.safe_load(IDENTITY_FILE.read_text(encoding="utf-8")).items()
 }
 TRUST_CHOICES = (
     "trust_choice_pet",

@@ -54,6 +54,10 @@ QUESTIONS = {
     ),
     "activated": ("sous le numéro", "under the number"),
     "menu": ("Que souhaitez-vous faire", "What would you like to do"),
+    "offer_registration": (
+        "Voulez-vous créer votre espace professionnel maintenant",
+        "Would you like to set up your professional account now",
+    ),
     "clarify": ("Vouliez-vous dire", "Did you mean"),
 }
 LANGUAGE_OF = {"fr": 0, "en": 1}
@@ -371,7 +375,7 @@ class SimulatedUser:
         if question == "clarify":  # "did you mean A or B?": the user says it again otherwise
             situation, values = self.last_situation
             return self.phrase(situation, **values)
-        if question == "menu":
+        if question in ("menu", "offer_registration"):
             return self.phrase("open_register_expert")
         raise Stuck(f"{self.persona.name}: no answer for {question!r}")
 

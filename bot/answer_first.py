@@ -1,0 +1,274 @@
+"""Answer first: a message typed at a pending question is read first as an answer to it.
+
+Every question the assistant asks declares what answers it (bot/dialogue.py: a yes or a no, one
+of its choices, a value of a field, free text, a secret). This module reads a message against the
+question pending, once, from its text and the classifier's ranking, and says which intent it has
+there; the Rasa server applies that reading before any rule or form sees the message
+(rasa_patches/answer_first.py):
+- a message that asks something (a question mark, or a question's opening words) is never a value:
+  it is answered as the question it is, then the question pending is asked again;
+- at a yes/no question, the polarity is read from the whole message: a yes or a no in plain words
+  (bot/yes_no.py), else the classifier's ranking restricted to the answers that make sense at that
+  question (a polite, long or idiomatic acceptance is still closer to a yes than to a no);
+- at a field's question, a value that the field's rule accepts *is* the answer ("de la Tour" at the
+  surname, "Singapore" at the city), whatever the classifier guessed;
+- only clear evidence makes a message an interruption instead: a question, or the classifier sure
+  of a request to cancel, for help, for a person, another language, a repetition, the progress.
+
+Rasa-free: the Rasa server's adapter passes plain values and applies the intent returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import dialogue
+from bot.fields import FIELDS
+from bot.free_text import field_mentioned, find_email, find_phone, parse_details
+from bot.name_order import labelled_after, surname_first
+from bot.polarity import read_polarity
+from bot.replacements import new_and_old
+from bot.rules.text import fold
+from bot.spelling_remarks import without_spelling_remark
+from bot.words import all_languages
+from bot.yes_no import read_yes_no
+
+YES_NO = "yes_no"
+CHOICE = "choice"
+VALUE = "value"
+FREE_TEXT = "free_text"
+SECRET = "secret"
+
+# The classifier this sure of one of these is evidence enough that the user is not answering.
+EVIDENT_INTENTS = frozenset(
+    {
+        "cancel",
+        "ask_support",
+        "switch_language",
+        "repeat_question",
+        "where_am_i",
+        "new_captcha",
+        "clear_form",
+    }
+)
+# Greetings and thanks interrupt only when the message is nothing else ("merci", "bonjour
+# madame"): "Accepted, cheers" is an acceptance.
+SOCIAL_INTENTS = frozenset({"greet", "thank", "goodbye"})
+# At a yes/no question, these answers carry more than a no ("change my phone"): taken as they
+# are, unless the message opens with a yes and names nothing to change.
+CHANGE_INTENTS = frozenset({"change_field", "clear_form"})
+EVIDENCE_CONFIDENCE = 0.8
+# At a yes/no question, the best of its answers in the ranking must reach this to be taken.
+LEAST_ANSWER_CONFIDENCE = 0.3
+# A value is a few words: a longer message at a field's question is a sentence about something.
+MOST_WORDS = {"street_number": 10, "street_name": 8, "complement": 10, "login_email": 12}
+MOST_WORDS_OF_A_VALUE = 5
+
+_FIELD_NAMES = frozenset(field.name for field in FIELDS.fields)
+_EMAIL_FIELDS = frozenset({"login_email", "login_email_confirmation", "activation_email"})
+_OPENERS = all_languages("QUESTION_OPENERS")
+_OPENING_PAIRS = all_languages("QUESTION_OPENING_PAIRS")
+_WORD = re.compile(r"[\w'-]+")
+_CLAUSE_END = re.compile(r"[,.;:!?\n]")
+_SOCIAL_WORDS = all_languages("SOCIAL_WORDS")
+_NEGATIONS = all_languages("NEGATIONS")
+_RECEIVED = all_languages("RECEIVED_WORDS")
+
+
+@dataclass(frozen=True)
+class Pending:
+    """The question a message answers: what asked it, and what kind of answer it takes."""
+
+    question: str  # the response that asked it, or the form's requested slot
+    expects: str  # YES_NO, CHOICE, VALUE, FREE_TEXT or SECRET
+    field: str | None = None  # the field whose value answers it (VALUE, FREE_TEXT, SECRET)
+
+
+def pending_question(asked: str | None, form: str | None, requested: str | None) -> Pending | None:
+    """The question pending, from the last response that asked one since the previous message
+    (`asked`), the active form and its requested slot."""
+    if asked in dialogue.YES_NO_QUESTIONS:
+        return Pending(asked, YES_NO)
+    if asked in dialogue.CHOICE_QUESTIONS:
+        return Pending(asked, CHOICE)
+    if not form or not requested:
+        return None
+    if requested in dialogue.YES_NO_FIELDS:
+        return Pending(requested, YES_NO)
+    if requested in dialogue.CHOICE_FIELDS:
+        return Pending(requested, CHOICE, requested)
+    if requested not in _FIELD_NAMES:
+        return None
+    field = FIELDS[requested]
+    if field.secret or field.typed_answer:
+        return Pending(requested, SECRET, requested)
+    if requested in dialogue.FREE_TEXT_FIELDS or not (field.rule or requested in _EMAIL_FIELDS):
+        return Pending(requested, FREE_TEXT, requested)
+    return Pending(requested, VALUE, requested)
+
+
+def asks_something(text: str) -> bool:
+    """A question: a question mark, or a question's opening words and three words or more."""
+    if "?" in text or "¿" in text:
+        return True
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    if len(words) < 3:
+        return False
+    return (
+        words[0] in _OPENERS
+        or " ".join(words[:2]) in _OPENING_PAIRS
+        or (" ".join(words[:3]) in _OPENING_PAIRS)
+    )
+
+
+@dataclass(frozen=True)
+class Classified:
+    """What the classifier made of a message: its intent, confidence and whole ranking."""
+
+    intent: str | None
+    confidence: float
+    ranking: tuple[tuple[str, float], ...]
+    polarity: dict[str, float] | None = None  # the yes/no model's probabilities (bot/polarity.py)
+
+    def best_of(self, intents) -> tuple[str, float] | None:
+        return next(((name, c) for name, c in self.ranking if name in intents), None)
+
+
+def negative(text: str) -> bool:
+    """Does the message deny something ("je n'ai pas reçu", "still nothing", "didn't get")?"""
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    return any(w in _NEGATIONS or w.endswith("n't") or w.startswith("n'") for w in words)
+
+
+def says_received(text: str) -> bool:
+    """ "J'ai reçu mon code", "I got the email": received, said plainly (no negation, no
+    question)."""
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    return (
+        not negative(text)
+        and not asks_something(text)
+        and any(w in _RECEIVED or w.removeprefix("j'") in _RECEIVED for w in words)
+    )
+
+
+def only_social(text: str) -> bool:
+    """ "Merci !", "bonjour madame", "thanks a lot": courtesy and nothing else."""
+    words = _WORD.findall(fold(text).replace("’", "'"))
+    return bool(words) and all(word in _SOCIAL_WORDS for word in words)
+
+
+def evident_interruption(text: str, classified: Classified) -> bool:
+    if asks_something(text):
+        return True
+    if classified.intent in SOCIAL_INTENTS:
+        return only_social(text)
+    return classified.intent in EVIDENT_INTENTS and classified.confidence >= EVIDENCE_CONFIDENCE
+
+
+def polarity(text: str) -> bool | None:
+    """A yes or a no said in plain words: the whole message, or its opening clause ("Yes, all
+    the information is correct", "Non, pas maintenant, je le ferai demain")."""
+    whole = read_yes_no(text)
+    if whole is not None:
+        return whole
+    opening = _CLAUSE_END.split(text.strip(), maxsplit=1)[0]
+    return read_yes_no(opening) if opening.strip() != text.strip() else None
+
+
+def names_a_change(text: str) -> bool:
+    """Does the message name a field or give a value ("change my phone", "06 12 34 56 78")?"""
+    return bool(field_mentioned(text)) or bool(parse_details(text))
+
+
+def _yes_no(text: str, classified: Classified, pending: Pending) -> str | None:
+    answers = dialogue.YES_NO_QUESTIONS.get(pending.question) or dialogue.YES_NO_ANSWERS
+    plain = polarity(text)
+    if CHANGE_INTENTS & answers and (new_and_old(text) or field_mentioned(text)):
+        return "change_field"  # "It's Sydney, not Sidney", "can I change the postcode?"
+    if asks_something(text):
+        # "Oui, mais combien de temps ai-je ?": answered as the question it is.
+        if classified.intent in dialogue.INTERRUPTIONS or plain is not None:
+            return None
+        return _question(classified)
+    if evident_interruption(text, classified):
+        return None
+    yes = plain if plain is not None else read_polarity(classified.polarity)
+    if classified.intent in answers:
+        if classified.intent in CHANGE_INTENTS:
+            # "Rien à redire, c'est parfait" is no change: a change names what to change.
+            if yes is True and not names_a_change(text):
+                return dialogue.YES_INTENT
+            return classified.intent
+        side = classified.intent in dialogue.YES_SIDE
+        if yes is not None and yes != side:
+            return dialogue.YES_INTENT if yes else dialogue.NO_INTENT
+        return classified.intent  # one of its answers, taken with full confidence
+    if yes is not None:
+        return dialogue.YES_INTENT if yes else dialogue.NO_INTENT
+    best = classified.best_of(answers)
+    if best and best[1] >= LEAST_ANSWER_CONFIDENCE:
+        return best[0]
+    return None
+
+
+def _accepted_value(text: str, field: str) -> bool:
+    """Does the field's own rule accept this message as its value?"""
+    if field in _EMAIL_FIELDS:
+        return bool(find_email(text))
+    if field == "phone":
+        return bool(find_phone(text))
+    if field == "street_number":  # "the full address" is an answer too
+        read = parse_details(text)
+        if read.get("street_name") or (read.get("postcode") and read.get("city")):
+            return True
+    if field in ("surname", "first_name") and (labelled_after(text) or surname_first(text)):
+        return True  # "Kessler (last) Tobias (first)", "family name first: Tanaka Hiro"
+    text = without_spelling_remark(text)  # "Garcia Lopez (les deux, sans tiret)"
+    words = text.split()
+    if len(words) > MOST_WORDS.get(field, MOST_WORDS_OF_A_VALUE):
+        return False
+    return FIELDS[field].check(text).ok
+
+
+def _question(classified: Classified) -> str | None:
+    """A message that asks something, read as the best-ranked of the questions and repairs the
+    assistant answers (never as a value); the FAQ only when its answer was selected."""
+    intents = (dialogue.QUESTIONS | dialogue.REPAIRS) - {"faq"}
+    best = classified.best_of(intents)
+    return best[0] if best else "explain_procedure"
+
+
+def read_answer(text: str | None, classified: Classified, pending: Pending | None) -> str | None:
+    """The intent a message has at the question pending, when it differs from the classifier's;
+    None to leave the classifier's reading as it is."""
+    if not text or text.startswith("/"):
+        return None  # a button says what it means
+    if classified.intent == "email_not_received" and says_received(text):
+        return "start_activation"  # "I received my code": nothing says it did not come
+    if not pending:
+        return None
+    text = text.strip()
+    if pending.expects == SECRET:
+        return None  # the typed-answer policy and the form decide (pipeline/typed_answers.py)
+    if pending.expects == YES_NO:
+        return _yes_no(text, classified, pending)
+    if pending.expects == CHOICE:
+        return None  # the choice is read from the words by the form (bot/rules/trust.py)
+    if asks_something(text):
+        if classified.intent in dialogue.INTERRUPTIONS:
+            return None
+        return _question(classified)
+    if evident_interruption(text, classified):
+        return None
+    if pending.expects == FREE_TEXT:
+        # A short answer the classifier took for a question or a request ("Paris", "Rex"): the
+        # answer. A person, a cancellation, another language are never an answer here.
+        short = len(text.split()) <= MOST_WORDS_OF_A_VALUE
+        misread = classified.intent in dialogue.INTERRUPTIONS - EVIDENT_INTENTS
+        return dialogue.VALUE_INTENT if short and misread else None
+    if classified.intent in dialogue.FORM_CONTROLS:
+        return None  # "skip", "change my phone": the form's own rules
+    if _accepted_value(text, pending.field):
+        return dialogue.VALUE_INTENT
+    return None

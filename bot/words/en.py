@@ -1,0 +1,91 @@
+"""English words of the readers (folded: lower case, no accents)."""
+
+# A message starting with these (and of three words or more) asks something, even without "?".
+QUESTION_OPENERS = frozenset("how why when what which who whom whose where".split())
+# Two-word openers, written with a space: an auxiliary and its subject.
+QUESTION_OPENING_PAIRS = frozenset(
+    """can i|can we|can you|could i|could you|do i|do you|do we|does it|does the|did i|did you|
+    is it|is there|is the|are there|are you|should i|will i|will it|will the|would it|may i|
+    have i|has the|i wonder""".replace("\n", "").split("|")
+)
+
+# Greetings, thanks and farewells: a message of these words alone is courtesy, not an answer.
+SOCIAL_WORDS = frozenset(
+    """hello hi hey good morning afternoon evening thanks thank you very much a lot so cheers bye goodbye see later have nice day please sir madam""".split()
+)
+
+# A value followed by a remark on how it is written ("Mac Donald - two words, capital D"): the
+# remark's words, and the words that open one without a comma.
+SPELLING_WORDS = frozenset(
+    """hyphen hyphens hyphenated dash space spaces word words letter letters capital capitals
+    uppercase lowercase apostrophe accent accents together separate separately spelled spelt
+    spelling e h l""".split()
+)
+REMARK_OPENERS = frozenset("without with in all no spelled spelt as like".split())
+
+# What a value looks like, said when a question was not understood twice (never a loop).
+ANSWER_EXAMPLES = {
+    "yes_no": '"yes" or "no"',
+    "terms_accepted": '"yes, I accept" or "no"',
+    "captcha_answer": 'the 6 characters of the image, for example "K7P2XQ"',
+    "login_email": 'an address such as "first.last@example.com"',
+    "login_email_confirmation": 'the same address, for example "first.last@example.com"',
+    "password": "at least 20 characters, letters and digits, no spaces",
+    "password_confirmation": "the same password",
+    "surname": '"Smith" or "de La Fontaine"',
+    "first_name": '"Mary" or "Jean-Pierre"',
+    "phone": '"+44 20 7946 0958" or "06 12 34 56 78"',
+    "street_number": '"12 rue de Longchamp" or "skip"',
+    "street_type": '"street", "road" or "avenue"',
+    "street_name": '"Baker"',
+    "complement": '"Flat 2" or "none"',
+    "postcode": '"SW1A 2AA" or "75016"',
+    "city": '"London"',
+    "country": '"United Kingdom" or "France"',
+    "trust_question": 'the number of the question (1 to 5) or its words, for example "my town of birth"',
+    "trust_answer": 'the answer to the question chosen, for example "Rex"',
+    "activation_code": 'the 12 characters of the email, for example "Ab3dEf7hJk9m"',
+    "activation_captcha": "the 6 characters of the image",
+    "activation_email": 'your login address, for example "first.last@example.com"',
+}
+PERSON_BUTTON = "Talk to a person"
+
+# "X, not Y", "not Y but X": a correction that gives the new value and the old one.
+NOT_WORDS = ("and not", "instead of", "rather than", "not")
+BUT_WORDS = ("but",)
+IT_IS_WORDS = (
+    "it's",
+    "it is",
+    "its",
+    "it should be",
+    "should be",
+    "it must be",
+    "must be",
+    "please put",
+    "put",
+    "make it",
+)
+
+# Countries whose national phone numbers are read when a number is not French (bot/rules/person.py):
+# those of the people who write in this language, most often.
+PHONE_REGIONS = tuple("GB IE US CA AU NZ".split())
+
+# "surname first: Smith John": the surname comes first in the words that follow.
+SURNAME_FIRST = (
+    "surname first",
+    "family name first",
+    "last name first",
+    "surname then first name",
+    "last name then first name",
+    "surname followed by first name",
+)
+# Words that make a sentence negative ("I haven't received", "still nothing").
+NEGATIONS = frozenset(
+    "not no never nothing didn't haven't hasn't don't doesn't isn't n't nope yet".split()
+)
+# "I received my code": words saying the e-mail came.
+RECEIVED_WORDS = frozenset("received got have arrived came".split())
+# "Fiona as first name, Hargreaves as surname", "Kessler (last) Tobias (first)".
+FIRST_NAME_LABELS = ("first name", "given name", "forename", "first")
+SURNAME_LABELS = ("family name", "last name", "surname", "last")
+LABEL_LINKS = ("as my", "as the", "as", "for the", "for my", "for", "is my", "is the")

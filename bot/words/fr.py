@@ -1,0 +1,89 @@
+"""French words of the readers (folded: lower case, no accents)."""
+
+# A message starting with these (and of three words or more) asks something, even without "?".
+QUESTION_OPENERS = frozenset(
+    """comment pourquoi quand combien quel quelle quels quelles qui est-ce qu'est-ce
+    puis-je peut-on dois-je faut-il est-il a-t-on avez-vous pouvez-vous existe-t-il
+    sommes-nous suis-je""".split()
+)
+# Two-word openers, written with a space.
+QUESTION_OPENING_PAIRS = frozenset("est ce|qu est|c est quoi|a quoi|je me demande".split("|"))
+
+# Greetings, thanks and farewells: a message of these words alone is courtesy, not an answer.
+SOCIAL_WORDS = frozenset(
+    """bonjour bonsoir salut coucou merci beaucoup bien infiniment madame monsieur au revoir bonne journee soiree a plus tard bientot svp stp s'il vous te plait""".split()
+)
+
+# A value followed by a remark on how it is written ("Van den Bossche, en trois mots", "Jordan
+# sans e à la fin"): the remark's words, and the words that open one without a comma.
+SPELLING_WORDS = frozenset(
+    """tiret tirets trait union apostrophe accent accents espace espaces mot mots lettre lettres
+    majuscule majuscules minuscule minuscules cedille trema attache attaches separe separes
+    colle colles orthographe ecrit s'ecrit e h l""".split()
+)
+REMARK_OPENERS = frozenset("sans avec en tout comme ca s'ecrit ecrit".split())
+
+# What a value looks like, said when a question was not understood twice (never a loop).
+ANSWER_EXAMPLES = {
+    "yes_no": "« oui » ou « non »",
+    "terms_accepted": "« oui, j'accepte » ou « non »",
+    "captcha_answer": "les 6 caractères de l'image, par exemple « K7P2XQ »",
+    "login_email": "une adresse comme « prenom.nom@exemple.fr »",
+    "login_email_confirmation": "la même adresse, par exemple « prenom.nom@exemple.fr »",
+    "password": "au moins 20 caractères, lettres et chiffres, sans espace",
+    "password_confirmation": "le même mot de passe",
+    "surname": "« Dupont » ou « de La Fontaine »",
+    "first_name": "« Marie » ou « Jean-Pierre »",
+    "phone": "« 06 12 34 56 78 » ou « +32 2 512 34 56 »",
+    "street_number": "« 12 rue de Longchamp » ou « passer »",
+    "street_type": "« rue », « avenue » ou « boulevard »",
+    "street_name": "« de Longchamp »",
+    "complement": "« Bâtiment B » ou « aucun »",
+    "postcode": "« 75016 »",
+    "city": "« Paris »",
+    "country": "« France » ou « Belgique »",
+    "trust_question": "le numéro de la question (1 à 5) ou ses mots, par exemple « ma ville de naissance »",
+    "trust_answer": "la réponse à la question choisie, par exemple « Rex »",
+    "activation_code": "les 12 caractères du courriel, par exemple « Ab3dEf7hJk9m »",
+    "activation_captcha": "les 6 caractères de l'image",
+    "activation_email": "l'adresse de connexion, par exemple « prenom.nom@exemple.fr »",
+}
+PERSON_BUTTON = "Parler à une personne"
+
+# "X, pas Y", "X et non Y", "pas Y mais X": a correction that gives the new value and the old one.
+NOT_WORDS = (
+    "et non pas",
+    "et non",
+    "et pas",
+    "non pas",
+    "au lieu de",
+    "à la place de",
+    "pas",
+    "non",
+)
+BUT_WORDS = ("mais",)
+IT_IS_WORDS = ("c'est", "cest", "c est", "ce sera", "il faut", "mettez", "écrivez", "plutôt")
+
+# Countries whose national phone numbers are read when a number is not French (bot/rules/person.py):
+# those of the people who write in this language, most often.
+PHONE_REGIONS = tuple("BE CH CA LU MC MA DZ TN SN CI CM".split())
+
+# "nom d'abord : Dupont Marie": the surname comes first in the words that follow.
+SURNAME_FIRST = (
+    "nom d'abord",
+    "nom de famille d'abord",
+    "nom en premier",
+    "nom de famille en premier",
+    "nom puis prénom",
+    "nom puis le prénom",
+    "nom suivi du prénom",
+    "dans l'ordre nom prénom",
+)
+# Words that make a sentence negative ("je n'ai pas reçu", "toujours rien").
+NEGATIONS = frozenset("ne n pas jamais rien aucun aucune toujours-pas non plus-rien".split())
+# "J'ai reçu mon code": words saying the e-mail came.
+RECEIVED_WORDS = frozenset("recu recus reçu reçus arrive arrivé ai".split())
+# "Fiona pour le prénom, Hargreaves pour le nom": labels said after the value.
+FIRST_NAME_LABELS = ("prénom", "prenom")
+SURNAME_LABELS = ("nom de famille", "nom")
+LABEL_LINKS = ("pour le", "pour la", "comme", "en", "c'est le", "c'est mon")

@@ -1,0 +1,170 @@
+"""Every pending question read answer-first (bot/answer_first.py), for each kind of failure the
+blind users met, in our own words and in both languages. The classifier's reading is given as
+the failure was: a wrong intent, a flat ranking, a polarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer_first import (
+    FREE_TEXT,
+    SECRET,
+    VALUE,
+    YES_NO,
+    Classified,
+    asks_something,
+    pending_question,
+    read_answer,
+    says_received,
+)
+
+SURNAME = pending_question(None, "registration_form", "surname")
+FIRST_NAME = pending_question(None, "registration_form", "first_name")
+CITY = pending_question(None, "registration_form", "city")
+PHONE = pending_question(None, "registration_form", "phone")
+TERMS = pending_question(None, "registration_form", "terms_accepted")
+SUMMARY = pending_question("utter_ask_summary_confirmation", None, None)
+OFFER = pending_question("utter_offer_activation", None, None)
+YES = {"yes": 0.6, "no": 0.05, "neither": 0.35}
+NO = {"yes": 0.05, "no": 0.7, "neither": 0.25}
+NEITHER = {"yes": 0.03, "no": 0.02, "neither": 0.95}
+
+
+def guessed(intent: str, confidence: float = 0.9, polarity=None, **others: float) -> Classified:
+    ranking = ((intent, confidence), *sorted(others.items(), key=lambda kv: -kv[1]))
+    return Classified(intent, confidence, ranking, polarity)
+
+
+def test_each_question_declares_what_answers_it():
+    assert TERMS.expects == YES_NO and SUMMARY.expects == YES_NO and OFFER.expects == YES_NO
+    assert SURNAME.expects == VALUE and CITY.expects == VALUE
+    assert pending_question(None, "registration_form", "trust_answer").expects == FREE_TEXT
+    assert pending_question(None, "registration_form", "password").expects == SECRET
+    assert pending_question(None, "registration_form", "trust_question").expects == "choice"
+    # The question asked last wins over the form's own: "do you really want to give up?"
+    cancel = pending_question("utter_ask_cancel", "registration_form", "surname")
+    assert cancel.expects == YES_NO and cancel.question == "utter_ask_cancel"
+    assert pending_question(None, None, None) is None
+
+
+@pytest.mark.parametrize(
+    "text, classified",
+    [
+        # a long, polite acceptance the classifier took for a thank-you or a question
+        ("Accepted, with thanks", guessed("thank", 0.95, YES)),
+        ("Ayant tout lu, je donne volontiers mon accord", guessed("faq", 0.9, YES)),
+        ("Fine. Carry on.", guessed("out_of_scope", 0.7, YES)),
+        ("Nickel, on avance", guessed("choose_trust_question", 0.5, YES)),
+    ],
+)
+def test_a_yes_in_other_words_is_a_yes_at_the_terms(text, classified):
+    assert read_answer(text, classified, TERMS) == "affirm"
+
+
+@pytest.mark.parametrize(
+    "text, classified",
+    [
+        ("Not today, tomorrow perhaps", guessed("out_of_scope", 0.8, NO)),
+        ("Pas encore, je dois vérifier", guessed("greet", 0.6, NO)),
+    ],
+)
+def test_a_no_in_other_words_is_a_no(text, classified):
+    assert read_answer(text, classified, OFFER) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Everything is in order, you may record the request", "change_field"),
+        ("Rien à reprendre, tout est exact, enregistrez", "clear_form"),
+        ("Yes, all of it is right. Thanks!", "change_field"),
+    ],
+)
+def test_at_the_summary_a_yes_is_never_a_change_or_a_restart(text, intent):
+    assert read_answer(text, guessed(intent, 0.6, YES), SUMMARY) == "affirm"
+
+
+def test_at_the_summary_a_change_that_names_its_field_stays_a_change():
+    said = "change my phone to 06 11 22 33 44"
+    assert read_answer(said, guessed("change_field", 0.9, NEITHER), SUMMARY) == "change_field"
+    said = "C'est Sidonie, pas Sidoine"
+    assert read_answer(said, guessed("deny", 0.7, NO), SUMMARY) == "change_field"
+
+
+def test_a_yes_the_classifier_already_saw_is_taken_with_full_confidence():
+    assert read_answer("on active", guessed("affirm", 0.55), OFFER) == "affirm"
+
+
+def test_a_yes_said_first_wins_over_a_wrong_polarity_guess():
+    # "Oui, ..." opens the message: the classifier's "activate later" is overruled.
+    said = "Oui, allons-y sans tarder"
+    assert read_answer(said, guessed("activate_later", 0.8, NEITHER), OFFER) == "affirm"
+
+
+def test_gibberish_at_a_yes_no_question_is_not_a_yes():
+    assert read_answer("zzkq", guessed("nlu_fallback", 0.45, NEITHER, affirm=0.1), TERMS) is None
+
+
+def test_a_question_at_a_yes_no_question_is_answered_not_taken_for_a_yes():
+    said = "combien de temps ai-je pour activer ?"
+    assert read_answer(said, guessed("faq", 0.9), OFFER) is None  # the FAQ, then the question
+
+
+@pytest.mark.parametrize(
+    "question, text, intent",
+    [
+        (SURNAME, "de la Fontaine", "out_of_scope"),
+        (SURNAME, "van den Broek", "start_registration"),
+        (SURNAME, "Dos Santos (deux mots)", "faq"),
+        (FIRST_NAME, "Chad", "out_of_scope"),
+        (FIRST_NAME, "Florence", "faq"),
+        (CITY, "Monaco", "out_of_scope"),
+        (CITY, "Luxembourg", "inform"),
+    ],
+)
+def test_a_value_the_field_accepts_is_the_answer(question, text, intent):
+    assert read_answer(text, guessed(intent, 0.8), question) == "inform"
+
+
+@pytest.mark.parametrize(
+    "text", ["What format do you want for it?", "c'est pour quoi faire, ce numéro ?"]
+)
+def test_a_question_at_a_field_question_is_never_its_value(text):
+    reading = read_answer(text, guessed("inform", 0.7, explain_procedure=0.2, faq=0.1), PHONE)
+    assert reading == "explain_procedure"  # a question the assistant answers, then asks again
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("annuler tout ça", "cancel"), ("I'd like to speak to an adviser", "ask_support")],
+)
+def test_clear_evidence_makes_an_interruption(text, intent):
+    assert read_answer(text, guessed(intent, 0.95), SURNAME) is None
+
+
+def test_courtesy_alone_is_courtesy_but_not_with_an_answer():
+    assert read_answer("merci beaucoup", guessed("thank", 0.99, NEITHER), TERMS) is None
+    assert read_answer("Sure, thanks", guessed("thank", 0.9, YES), TERMS) == "affirm"
+
+
+def test_questions_are_told_by_their_mark_or_their_opening_words():
+    assert asks_something("how long is the code valid")
+    assert asks_something("est-ce que je peux le faire demain")
+    assert not asks_something("Will Turner")  # two words: a name
+    assert not asks_something("do it now please")
+
+
+@pytest.mark.parametrize(
+    "text, received",
+    [
+        ("I've received my activation code", True),
+        ("J'ai bien reçu le code", True),
+        ("I haven't received anything", False),
+        ("toujours pas de mail", False),
+        ("where is my code?", False),
+    ],
+)
+def test_a_code_received_is_not_a_code_missing(text, received):
+    assert says_received(text) is received
+    reading = read_answer(text, guessed("email_not_received", 0.9), None)
+    assert (reading == "start_activation") is received

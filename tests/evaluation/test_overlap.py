@@ -1,0 +1,42 @@
+"""The evaluation sets never saw the training data: no message of theirs is a training example
+or a near duplicate of one (tests/evaluation/overlap.py says what near means)."""
+
+from __future__ import annotations
+
+from tests.evaluation.overlap import TrainingExamples, normalised
+from tests.evaluation.sets import evaluation_messages, persona_values, training_examples
+
+TRAINING = TrainingExamples(training_examples())
+
+
+def test_no_evaluation_message_is_a_training_example_or_near_one():
+    too_close = [
+        (where, found)
+        for where, message in evaluation_messages()
+        if (found := TRAINING.too_close(message))
+    ]
+    assert not too_close, (
+        "\n".join(
+            f"{where}: {c.message!r} ~ {c.example!r} ({c.reason}, {c.ratio:.2f})"
+            for where, c in too_close[:40]
+        )
+        + f"\n({len(too_close)} in all)"
+    )
+
+
+def test_no_simulated_user_value_is_a_training_example():
+    """Names, phones and addresses: exactly a training example is too close (a postcode or a
+    phone number near one is just another value)."""
+    seen = [(where, value) for where, value in persona_values() if TRAINING.is_example(value)]
+    assert not seen, seen
+
+
+def test_the_check_finds_what_it_must():
+    training = TrainingExamples(["Je voudrais créer mon espace professionnel", "oui"])
+    assert training.too_close("je voudrais CRÉER mon espace professionnel !")
+    assert training.too_close("Oui.")
+    assert training.too_close("je voudrais creer mon espace pro")  # ratio
+    assert training.too_close("je voudrais créer mon compte professionnel")  # one word replaced
+    assert not training.too_close("comment activer le compte reçu hier ?")
+    assert not training.too_close("non")
+    assert normalised("L'Hôtel-de-Ville, SVP!") == "l hotel-de-ville svp"

@@ -1,0 +1,79 @@
+"""What users see, against the targets of the issue "Understanding people, measured honestly",
+on the messages written blind (tests/blind/) and on the held-out messages of before
+(tests/nlu_heldout/, training examples taken out): intent accuracy on the messages far from any
+training example (≥ 0.93), the FAQ's own answer chosen (≥ 0.90), and, for the old held-out set,
+the accuracy it had as target (≥ 0.90).
+
+Below a target, the test is an expected failure that names the figure measured last; when the
+target is met, strict xfail fails the run until the mark is taken off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.evaluation.report import evaluate, legacy_files
+
+pytestmark = pytest.mark.model
+MODEL = Path(__file__).resolve().parents[2] / "models" / "assistant.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def blind():
+    return {language: result["score"] for language, result in evaluate(MODEL).items()}
+
+
+@pytest.fixture(scope="module")
+def legacy():
+    scores = evaluate(MODEL, files=legacy_files)
+    return {language: result["score"] for language, result in scores.items()}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19 open: far-from-training accuracy 0.807 fr / 0.769 en on 2026-12-06",
+)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_intents_far_from_the_training_data(blind, language):
+    assert blind[language]["far_accuracy"] >= 0.93, blind[language]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 19 open: FAQ answer right 0.860 fr / 0.752 en on 2026-12-06"
+)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_faq_answer_chosen(blind, language):
+    assert blind[language]["faq_selection"] >= 0.90, blind[language]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19 open: 0.896 fr / 0.897 en once its training examples were taken out",
+)
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_old_held_out_messages(legacy, language):
+    assert legacy[language]["accuracy"] >= 0.90, legacy[language]
+
+
+# Floors under the figures measured last (2026-12-06): what is understood stays understood.
+FLOORS = {
+    "fr": {"far_accuracy": 0.78, "faq_selection": 0.83},
+    "en": {"far_accuracy": 0.74, "faq_selection": 0.72},
+}
+LEGACY_FLOOR = 0.87
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_lower_than_measured_last(blind, legacy, language):
+    for measure, floor in FLOORS[language].items():
+        assert blind[language][measure] >= floor, (measure, blind[language])
+    assert legacy[language]["accuracy"] >= LEGACY_FLOOR, legacy[language]
+
+
+def test_the_measure_counts_what_users_see(blind):
+    """Every blind message was scored, a fallback counts as a miss, and the FAQ is scored by
+    the answer chosen (so these figures can fail)."""
+    for score in blind.values():
+        assert score["messages"] >= 200 and score["faq_messages"] >= 40
+        assert 0 < score["far_accuracy"] < 1 and score["far_messages"] >= 100

@@ -1,0 +1,78 @@
+"""The Rasa server reads each message first as an answer to the question pending
+(rasa_patches/answer_first.py): from the conversation's tracker, the question asked (a form's
+requested slot, or the last response that asked one) and the parsed message."""
+
+import asyncio
+
+import pytest
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+
+import rasa_patches
+from bot.settings import PROJECT_ROOT
+from rasa_patches import answer_first
+
+
+@pytest.fixture(scope="module")
+def domain():
+    return Domain.load(PROJECT_ROOT / "domain.yml")
+
+
+def at_question(domain, *, asked=None, requested=None):
+    events = [ActionExecuted("action_listen")]
+    if requested:
+        events += [ActiveLoop("registration_form"), SlotSet("requested_slot", requested)]
+    if asked:
+        events.append(BotUttered("…", metadata={"utter_action": asked}))
+    events.append(ActionExecuted("action_listen"))
+    return DialogueStateTracker.from_events("s", events, slots=domain.slots)
+
+
+def parsed(text, intent, confidence=0.9, polarity=None, **ranking):
+    return {
+        "text": text,
+        "intent": {"name": intent, "confidence": confidence},
+        "intent_ranking": [
+            {"name": intent, "confidence": confidence},
+            *({"name": n, "confidence": c} for n, c in ranking.items()),
+        ],
+        **({"polarity": polarity} if polarity else {}),
+    }
+
+
+def test_a_value_at_its_question_is_read_as_the_answer(domain):
+    data = parsed("de la Fontaine", "out_of_scope", 0.8, inform=0.1)
+    answer_first.read_against_pending(data, at_question(domain, requested="surname"))
+    assert data["intent"] == {"name": "inform", "confidence": 1.0}
+    assert data["intent_ranking"][0]["name"] == "inform"
+    assert [i["name"] for i in data["intent_ranking"]].count("inform") == 1
+
+
+def test_a_yes_in_other_words_at_the_summary(domain):
+    data = parsed("Rien à redire, enregistrez", "clear_form", 0.7, polarity={"yes": 0.5})
+    tracker = at_question(domain, asked="utter_ask_summary_confirmation")
+    answer_first.read_against_pending(data, tracker)
+    assert data["intent"]["name"] == "affirm"
+
+
+def test_with_nothing_pending_the_classifier_reading_stays(domain):
+    data = parsed("de la Fontaine", "out_of_scope", 0.8)
+    answer_first.read_against_pending(data, at_question(domain))
+    assert data["intent"] == {"name": "out_of_scope", "confidence": 0.8}
+
+
+def test_the_patch_reads_after_rasa_parsed(domain, monkeypatch):
+    async def rasa_parse(self, message, tracker=None, only_output_properties=True):
+        return parsed(message, "out_of_scope", 0.8)
+
+    # Rasa's own parse (the NLU model) stands in for the original the patch calls first.
+    monkeypatch.setitem(
+        rasa_patches.patching._originals, (MessageProcessor, "parse_message"), rasa_parse
+    )
+    tracker = at_question(domain, requested="city")
+    data = asyncio.run(answer_first.parse_message(None, "Monaco", tracker))
+    assert data["intent"]["name"] == "inform"
+    data = asyncio.run(answer_first.parse_message(None, "Monaco"))  # /model/parse: no tracker
+    assert data["intent"]["name"] == "out_of_scope"
