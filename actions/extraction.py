@@ -100,6 +100,10 @@ def is_interruption(
     words = text.split()
     if requested in SINGLE_TOKEN_SLOTS and len(words) == 1:
         return text.strip(" .!").casefold() in COMMAND_WORDS
+    if requested in SINGLE_TOKEN_SLOTS and any(c.isdigit() for c in text) and "?" not in text:
+        # An attempt at a password or a code, as the typed-answer policy read it, whatever the
+        # model guessed ("has spaces in it 1234567890" is not a question about companies).
+        return False
     parsed = parse_details(text)
     if len(parsed) >= 2 and parsed.keys() - {"first_name", "surname"}:
         return False  # "Marie Curie, 01 23 45 67 89, ..." answers the form whatever the model says

@@ -61,6 +61,12 @@ CHANGE_INTENTS = frozenset({"change_field", "clear_form"})
 EVIDENCE_CONFIDENCE = 0.8
 # At a yes/no question, the best of its answers in the ranking must reach this to be taken.
 LEAST_ANSWER_CONFIDENCE = 0.3
+# A sentence the classifier was unsure of, at a free-text question, is a request when one of
+# the requests ranks this high (an answer is a few words).
+LEAST_REQUEST_CONFIDENCE = 0.2
+# The classifier's own answer at a yes/no question is taken as sure from this confidence, or
+# when the words or the yes/no model say the same.
+SURE_ANSWER = 0.8
 # A value is a few words: a longer message at a field's question is a sentence about something.
 MOST_WORDS = {"street_number": 10, "street_name": 8, "complement": 10, "login_email": 12}
 MOST_WORDS_OF_A_VALUE = 5
@@ -200,15 +206,25 @@ def _yes_no(text: str, classified: Classified, pending: Pending) -> str | None:
             if yes is True and not names_a_change(text):
                 return dialogue.YES_INTENT
             return classified.intent
+        # Plain yes/no words overrule the classifier's answer ("Oui, allons-y" read as "later");
+        # the yes/no model, a weaker reader, does not.
         side = classified.intent in dialogue.YES_SIDE
-        if yes is not None and yes != side:
-            return dialogue.YES_INTENT if yes else dialogue.NO_INTENT
-        return classified.intent  # one of its answers, taken with full confidence
+        if plain is not None and plain != side:
+            return dialogue.YES_INTENT if plain else dialogue.NO_INTENT
+        if plain == side or yes == side or classified.confidence >= SURE_ANSWER:
+            return classified.intent  # one of its answers, taken with full confidence
+        return None  # a weak guess with nothing for it ("hmm bof zzz"): not understood
     if yes is not None:
         return dialogue.YES_INTENT if yes else dialogue.NO_INTENT
     best = classified.best_of(answers)
     if best and best[1] >= LEAST_ANSWER_CONFIDENCE:
         return best[0]
+    if pending.question in dialogue.YES_NO_QUESTIONS and classified.intent not in (
+        dialogue.INTERRUPTIONS | answers
+    ):
+        # Neither an answer nor anything else ("uhhh well" read as a value): not understood,
+        # and the question again, not the menu.
+        return dialogue.NOT_UNDERSTOOD
     return None
 
 
@@ -266,7 +282,13 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
         # answer. A person, a cancellation, another language are never an answer here.
         short = len(text.split()) <= MOST_WORDS_OF_A_VALUE
         misread = classified.intent in dialogue.INTERRUPTIONS - EVIDENT_INTENTS
-        return dialogue.VALUE_INTENT if short and misread else None
+        if short and misread:
+            return dialogue.VALUE_INTENT
+        unsure = classified.intent in (None, dialogue.NOT_UNDERSTOOD)
+        request = classified.best_of(EVIDENT_INTENTS | {"ask_support"})
+        if not short and unsure and request and request[1] >= LEAST_REQUEST_CONFIDENCE:
+            return request[0]  # "Je préfère avoir un humain au bout du fil": not an answer
+        return None
     if classified.intent in dialogue.FORM_CONTROLS:
         return None  # "skip", "change my phone": the form's own rules
     if _accepted_value(text, pending.field):

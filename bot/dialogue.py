@@ -59,6 +59,7 @@ CONTROL_WORD_CONFIDENCE = 0.9
 # What answers each question (bot/answer_first.py reads a message against it first).
 YES_INTENT, NO_INTENT = "affirm", "deny"
 VALUE_INTENT = "inform"  # a value given for the field asked
+NOT_UNDERSTOOD = "nlu_fallback"  # Rasa's intent for a message not understood
 YES_NO_ANSWERS = frozenset({"affirm", "confirm", "deny"})
 # The answers that say yes to the question they answer (the others say no).
 YES_SIDE = frozenset({"affirm", "confirm", "start_activation", "start_registration", "cancel"})

@@ -52,7 +52,7 @@ def _alternatives(name: str, without: tuple[str, ...] = ()) -> str:
 
 
 _LABEL_AFTER = re.compile(
-    rf"^(?P<value>.+?)\s*\(?\s*(?:(?:{_alternatives('LABEL_LINKS')})\s+)?"
+    rf"^(?P<value>.+?)\s*\(?\s*(?:(?:{_alternatives('LABEL_LINKS')})\s+)?(?:(?:le|la|l'|the|my|mon|ma)\s+)?"
     rf"\b(?:(?P<first>{_alternatives('FIRST_NAME_LABELS')})|(?P<surname>{_alternatives('SURNAME_LABELS')}))"
     r"\s*\)?[.!]*$"
 )

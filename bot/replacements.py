@@ -9,11 +9,13 @@ import difflib
 import re
 
 from bot.fields import FIELDS
+from bot.free_text import SURNAME_PARTICLES
 from bot.rules.text import fold
 from bot.spelling_remarks import without_spelling_remark
 from bot.words import LANGUAGES, words_of
 
-NEAR = 0.6  # difflib ratio between the new value and the value stored, when the old is not found
+NEAR = 0.6
+MOST_VALUE_WORDS = 5  # a value, new or old, is a few words  # difflib ratio between the new value and the value stored, when the old is not found
 
 
 def _alternatives(name: str) -> str:
@@ -68,6 +70,8 @@ def _same(stored: object, said: str) -> bool:
 def new_and_old(text: str) -> tuple[str, str] | None:
     """("Sydney", "Sidney") from "It's Sydney with a y, not Sidney", or None."""
     text = " ".join(text.strip().split())
+    if "?" in text:
+        return None  # a question is answered, not taken for a correction
     found = _NOT_Y_BUT_X.match(text) or _X_NOT_Y.match(text)
     if not found:
         return None
@@ -75,7 +79,21 @@ def new_and_old(text: str) -> tuple[str, str] | None:
     new = without_spelling_remark(_value_part(found["new"].strip(" ,;:"), like=old))
     if not new or not old or fold(new) == fold(old):
         return None
+    if not (_value_like(new) and _value_like(old)):
+        return None  # "I would rather not do it today": a sentence, not two values
     return new, old
+
+
+def _value_like(said: str) -> bool:
+    """A few words that can be a field's value: with a digit, a capital, or one or two words."""
+    words = said.split()
+    if len(words) > MOST_VALUE_WORDS:
+        return False
+    return (
+        any(c.isdigit() for c in said)
+        or len(words) <= 2
+        or all(w[:1].isupper() or fold(w) in SURNAME_PARTICLES for w in words)
+    )
 
 
 def replaced(text: str, filled: dict[str, object]) -> dict[str, str]:

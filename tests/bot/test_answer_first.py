@@ -92,13 +92,24 @@ def test_at_the_summary_a_change_that_names_its_field_stays_a_change():
 
 
 def test_a_yes_the_classifier_already_saw_is_taken_with_full_confidence():
-    assert read_answer("on active", guessed("affirm", 0.55), OFFER) == "affirm"
+    assert read_answer("on active", guessed("affirm", 0.55, YES), OFFER) == "affirm"
+
+
+def test_the_yes_no_model_does_not_overrule_an_answer_the_classifier_saw():
+    # "activate now": the model leans to a no (activate later), the classifier is right.
+    said = read_answer("activate now", guessed("start_activation", 0.9, NO), OFFER)
+    assert said == "start_activation"
 
 
 def test_a_yes_said_first_wins_over_a_wrong_polarity_guess():
     # "Oui, ..." opens the message: the classifier's "activate later" is overruled.
     said = "Oui, allons-y sans tarder"
     assert read_answer(said, guessed("activate_later", 0.8, NEITHER), OFFER) == "affirm"
+
+
+def test_a_weak_guess_of_an_answer_stays_weak():
+    # "hmm bof zzz" guessed as a no at 0.5, nothing else for it: not understood, asked again.
+    assert read_answer("hmm bof zzz", guessed("deny", 0.5, NEITHER), SUMMARY) is None
 
 
 def test_gibberish_at_a_yes_no_question_is_not_a_yes():
@@ -168,3 +179,17 @@ def test_a_code_received_is_not_a_code_missing(text, received):
     assert says_received(text) is received
     reading = read_answer(text, guessed("email_not_received", 0.9), None)
     assert (reading == "start_activation") is received
+
+
+def test_neither_an_answer_nor_a_request_at_a_yes_no_question_is_not_understood():
+    # "uhhh well" taken for a value: "not understood" and the question again, not the menu.
+    reading = read_answer("uhhh well", guessed("inform", 0.46, NEITHER, affirm=0.12), OFFER)
+    assert reading == "nlu_fallback"
+
+
+def test_a_request_the_classifier_was_unsure_of_is_not_a_free_text_answer():
+    trust_answer = pending_question(None, "registration_form", "trust_answer")
+    said = "Je voudrais plutôt parler à quelqu'un de chez vous"
+    unsure = guessed("nlu_fallback", 0.45, NEITHER, ask_support=0.26, confirm=0.2)
+    assert read_answer(said, unsure, trust_answer) == "ask_support"
+    assert read_answer("Rex", guessed("faq", 0.6), trust_answer) == "inform"

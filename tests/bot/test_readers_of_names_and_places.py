@@ -75,6 +75,14 @@ def test_x_not_y_gives_the_new_and_the_old_value(text, new, old):
     assert new_and_old(text) == (new, old)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Il se passe quoi si je n'active pas dans les 48 heures ?", "I would rather not do it today"],
+)
+def test_a_sentence_with_a_negation_is_no_correction(text):
+    assert new_and_old(text) is None
+
+
 def test_the_corrected_field_is_the_one_holding_the_old_value():
     filled = {
         "first_name": "Marie",

@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import collections
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -34,7 +35,11 @@ def predicted(parse_data: dict) -> str:
 
 
 async def parse_all(model: Path, texts: list[str]) -> list[dict]:
+    import structlog
     from rasa.core.agent import Agent
+
+    # Rasa logs every parse at debug level: the report says what matters.
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]

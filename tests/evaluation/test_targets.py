@@ -49,7 +49,8 @@ def test_the_faq_answer_chosen(blind, language):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 19 open: 0.896 fr / 0.897 en once its training examples were taken out",
+    reason="issue 19 open: 0.882 fr / 0.841 en (fallbacks as misses, the FAQ by its answer) "
+    "once its training examples were taken out",
 )
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_old_held_out_messages(legacy, language):
@@ -61,14 +62,14 @@ FLOORS = {
     "fr": {"far_accuracy": 0.78, "faq_selection": 0.83},
     "en": {"far_accuracy": 0.74, "faq_selection": 0.72},
 }
-LEGACY_FLOOR = 0.87
+LEGACY_FLOOR = {"fr": 0.86, "en": 0.82}
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_no_lower_than_measured_last(blind, legacy, language):
     for measure, floor in FLOORS[language].items():
         assert blind[language][measure] >= floor, (measure, blind[language])
-    assert legacy[language]["accuracy"] >= LEGACY_FLOOR, legacy[language]
+    assert legacy[language]["accuracy"] >= LEGACY_FLOOR[language], legacy[language]
 
 
 def test_the_measure_counts_what_users_see(blind):

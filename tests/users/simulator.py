@@ -258,10 +258,10 @@ class SimulatedUser:
             raise Stuck(f"{self.persona.name}: no question recognised:\n{self.transcript_text()}")
         if self.persona.switch_language_at == question:
             self.persona.switch_language_at = None
+            # Asked in the language the user is leaving (the pools hold it there).
+            request = self.phrase("switch_to_en" if self.language == "fr" else "switch_to_fr")
             self.language = "en" if self.language == "fr" else "fr"
-            switched = self.say(
-                self.phrase("switch_to_en" if self.language == "en" else "switch_to_fr")
-            )
+            switched = self.say(request)
             assert asked(switched, self.language) == question, (
                 f"{self.persona.name}: after the language switch, not the same question\n{self.transcript_text()}"
             )

@@ -16,8 +16,8 @@ from tests.users.blind import BlindUser, blind_users
 
 pytestmark = pytest.mark.servers
 TARGET = 0.95
-MEASURED = "20/48 complete with every check"  # results/blind-users.json, docs/evaluation.md
-FLOOR = 18
+MEASURED = "21/48 complete with every check"  # results/blind-users.json, docs/evaluation.md
+FLOOR = 19
 
 
 @pytest.fixture(scope="module")

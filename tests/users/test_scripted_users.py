@@ -19,22 +19,7 @@ from tests.users.personas import personas
 from tests.users.simulator import SimulatedUser
 
 pytestmark = pytest.mark.servers
-# Since their phrases and identities were written blind (issue 19), these users fail; each is a
-# failure to fix in general, not by its words (docs/evaluation.md). Taken off as they pass.
-STILL_FAILING = {
-    "fr-01-fr2-novice": "the trust choice 'L'école primaire, ...' read as a first name",
-    "fr-10-be-expert": "asking for a person at the trust answer is taken as the answer",
-    "fr-15-us-novice": "a trust choice read as a first name",
-    "en-09-de-novice": "'Kesslez (last) Tobias (first)' at the surname",
-    "en-11-uk2-novice": "gibberish at 'activate now?' gets no question back",
-}
 PEOPLE = personas()
-PARAMETERS = [
-    pytest.param(p, marks=pytest.mark.xfail(reason=STILL_FAILING[p.name]))
-    if p.name in STILL_FAILING
-    else p
-    for p in PEOPLE
-]
 # Opening, terms, CAPTCHA, e-mail twice, password twice, the one message, trust question,
 # answer, confirm (issue "Users' own words").
 EXPERT_MESSAGES_TO_PRE_REGISTER = 11
@@ -84,7 +69,7 @@ def expected_summary(user: SimulatedUser) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("persona", PARAMETERS, ids=[p.name for p in PEOPLE])
+@pytest.mark.parametrize("persona", PEOPLE, ids=[p.name for p in PEOPLE])
 def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
     def code_for(email: str) -> str:
         mails = [m for m in read_messages(assistant.outbox) if m["To"] == email]
@@ -106,7 +91,11 @@ def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
     assert words(street) == words(persona.identity.street), (street, persona.identity.street)
 
 
-@pytest.mark.xfail(reason="issue 19: a request phrased as a question opens with an explanation")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19 open: on the blind pools the expert's opening, a request phrased as a "
+    "question, is answered with the procedure first (12 messages)",
+)
 def test_the_expert_pre_registers_in_eleven_messages(assistant):
     first = next(p for p in PEOPLE if p.expert and not p.detours and not p.wrong_first)
     expert = dataclasses.replace(
