@@ -49,9 +49,16 @@ class LoadResult:
 
 
 def run_users(
-    base_url: str, dialogue: Dialogue, users: int, duration: float, prefix: str
+    base_url: str,
+    dialogue: Dialogue,
+    users: int,
+    duration: float,
+    prefix: str,
+    keep_alive: bool = True,
 ) -> LoadResult:
-    """`users` threads start dialogues until `duration` seconds have passed, and finish them."""
+    """`users` threads start dialogues until `duration` seconds have passed, and finish them.
+    `keep_alive=False`: a new connection for each message, which any worker may accept (kept-alive
+    connections stay with the worker that accepted them)."""
     result = LoadResult(users)
     lock = threading.Lock()
     started = time.perf_counter()
@@ -72,6 +79,7 @@ def run_users(
                     f"{base_url}/webhooks/rest/webhook",
                     json={"sender": sender, "message": text},
                     timeout=120,
+                    headers=None if keep_alive else {"Connection": "close"},
                 )
                 elapsed = time.perf_counter() - begin
                 if reply.status_code != 200:

@@ -89,13 +89,14 @@ class Pending:
     question: str  # the response that asked it, or the form's requested slot
     expects: str  # YES_NO, CHOICE, VALUE, FREE_TEXT or SECRET
     field: str | None = None  # the field whose value answers it (VALUE, FREE_TEXT, SECRET)
+    form: str | None = None  # the form active meanwhile (its question is pending underneath)
 
 
 def pending_question(asked: str | None, form: str | None, requested: str | None) -> Pending | None:
     """The question pending, from the last response that asked one since the previous message
     (`asked`), the active form and its requested slot."""
     if asked in dialogue.YES_NO_QUESTIONS:
-        return Pending(asked, YES_NO)
+        return Pending(asked, YES_NO, form=form)
     if asked in dialogue.CHOICE_QUESTIONS:
         return Pending(asked, CHOICE)
     if not form or not requested:
@@ -219,8 +220,10 @@ def _yes_no(text: str, classified: Classified, pending: Pending) -> str | None:
     best = classified.best_of(answers)
     if best and best[1] >= LEAST_ANSWER_CONFIDENCE:
         return best[0]
-    if pending.question in dialogue.YES_NO_QUESTIONS and classified.intent not in (
-        dialogue.INTERRUPTIONS | answers
+    if (
+        pending.question in dialogue.YES_NO_QUESTIONS
+        and not pending.form  # "give up?" in a form: anything else answers the form
+        and classified.intent not in dialogue.INTERRUPTIONS | answers
     ):
         # Neither an answer nor anything else ("uhhh well" read as a value): not understood,
         # and the question again, not the menu.

@@ -193,3 +193,9 @@ def test_a_request_the_classifier_was_unsure_of_is_not_a_free_text_answer():
     unsure = guessed("nlu_fallback", 0.45, NEITHER, ask_support=0.26, confirm=0.2)
     assert read_answer(said, unsure, trust_answer) == "ask_support"
     assert read_answer("Rex", guessed("faq", 0.6), trust_answer) == "inform"
+
+
+def test_after_give_up_in_a_form_a_value_answers_the_form():
+    give_up = pending_question("utter_ask_cancel", "registration_form", "login_email")
+    said = read_answer("marie@exemple.fr", guessed("inform", 0.9, NEITHER), give_up)
+    assert said is None  # the form reads it (actions/form_validation.py)
