@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from bot.addresses import without_courtesy
-from bot.answer_first import asks_something
 from bot.credentials import find_activation_code
 from bot.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
 from bot.fields import FIELDS, STREET
@@ -24,10 +23,11 @@ from bot.free_text import (
 from bot.name_order import labelled_after, surname_first
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
 from bot.replacements import replaced
+from bot.rules.address import has_no_postcodes
 from bot.rules.login import PASSWORD_MIN_LENGTH
 from bot.rules.text import fold
-from bot.rules.trust import read_trust_choice
-from bot.spelling_remarks import without_spelling_remark
+from bot.rules.trust import typed_trust_choice
+from bot.spelling_remarks import without_aside, without_spelling_remark
 
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
 REPAIR_WORDS = frozenset(
@@ -174,15 +174,31 @@ def answers_alone(requested: str | None, text: str) -> bool:
 
 
 def in_email_order(parsed: dict[str, str], email: object) -> dict[str, str]:
-    """A first name and a surname read the wrong way round ("Lubin Maëva", neither a known first
-    name) are put right when the login e-mail is first.last ("maeva.lubin@...")."""
+    """A name split in the wrong place is put right when the login e-mail is first.last:
+    "Lubin Maëva" with maeva.lubin@... (the first name last), "Houssein Ali Fatouma" with
+    fatouma.housseinali@... (a surname of two words first), "Javier Fernández de Córdoba" with
+    javier.fdezcordoba@... (the surname of several words after one first name)."""
     first, surname = parsed.get("first_name"), parsed.get("surname")
     if not (first and surname and isinstance(email, str) and "@" in email):
         return parsed
     parts = [fold(p) for p in re.split(r"[._-]+", email.split("@")[0]) if p]
-    key = [fold(first).replace(" ", ""), fold(surname).replace(" ", "")]
-    if len(parts) >= 2 and [parts[0], parts[-1]] == key[::-1]:
-        return {**parsed, "first_name": surname, "surname": first}
+    if len(parts) < 2:
+        return parsed
+    words = f"{first} {surname}".split()
+
+    def joined(group: list[str]) -> str:
+        return fold("".join(group)).replace("-", "").replace("'", "")
+
+    for cut in range(1, len(words)):
+        before, after = words[:cut], words[cut:]
+        if joined(after) == parts[0] and joined(before) == parts[-1]:
+            return {**parsed, "first_name": " ".join(after), "surname": " ".join(before)}
+        if joined(before) == parts[0] and joined(after) == parts[-1]:
+            return {**parsed, "first_name": " ".join(before), "surname": " ".join(after)}
+    if len(first.split()) > 1 and parts[0] == joined(words[:1]) and parts[1] != joined(words[1:2]):
+        # javier.fdezcordoba@...: the e-mail's first part is the whole first name (but for
+        # marie.anne.dupont@..., where "Marie Anne" is)
+        return {**parsed, "first_name": words[0], "surname": " ".join(words[1:])}
     return parsed
 
 
@@ -208,6 +224,8 @@ def correction(text: str) -> dict[str, str | None]:
         value = without_spelling_remark(value)  # "mon prénom c'est Jordan sans e à la fin"
     if field == "street":
         return _street_line(value)
+    if field != "trust_answer":
+        value = without_courtesy(value) or value  # "should be Cork obviously"
     return {CORRECTABLE[field][0]: value}
 
 
@@ -242,8 +260,8 @@ def registration_answers(
     text = (text or "").strip()
     if intent == "choose_trust_question" and entities.get("trust_question"):
         return {"trust_question": entities["trust_question"]}
-    if requested == "trust_question" and read_trust_choice(text) and not asks_something(text):
-        return {"trust_question": read_trust_choice(text)}  # the choice typed in words
+    if requested == "trust_question" and typed_trust_choice(text):
+        return {"trust_question": typed_trust_choice(text)}  # the choice typed in words
     if requested in ("login_email", "login_email_confirmation") and find_email(text):
         return {requested: find_email(text)}  # "utilisez marie@exemple.fr", whatever the intent
     if is_interruption(requested, text, intent) or not text:
@@ -300,6 +318,10 @@ def registration_answers(
         slot = PARSED_TO_SLOT.get(field)
         if slot and filled.get(slot) is None:
             answers[slot] = value
+    country = answers.get("country") or filled.get("country")
+    if country and filled.get("postcode") is None and "postcode" not in answers:
+        if has_no_postcodes(str(country)):
+            answers["postcode"] = ""  # "BP 2105, Djibouti": no postcode to ask for
     if requested in ("login_email", "login_email_confirmation"):
         answers[requested] = find_email(text) or text
     elif requested == "phone":
@@ -309,7 +331,10 @@ def registration_answers(
         answers.update(_street_line(text))
     elif requested and requested not in answers and not parsed:
         # "Bordeaux merci": the courtesy is no part of the city (the trust answer is kept whole)
-        answers[requested] = text if requested == "trust_answer" else without_courtesy(text) or text
+        # "Bertie, my spaniel": the answer without the aside; courtesy may be part of it
+        answers[requested] = (
+            without_aside(text) if requested == "trust_answer" else without_courtesy(text) or text
+        )
     return answers
 
 

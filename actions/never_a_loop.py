@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.questions import trust_question_buttons
 from actions.service import language_of
+from bot.dialogue import WHICH_FIELD_QUESTION
 from bot.labels import FIELD_LABELS, label
 from bot.words import words_of
 
@@ -44,6 +45,8 @@ def not_answered(
         example = example_of.get(question) or example_of.get(kind or "", "")
         if kind == YES_NO or question == "terms_accepted":
             dispatcher.utter_message(response="utter_stuck_yes_no", example=example)
+        elif question == WHICH_FIELD_QUESTION:
+            dispatcher.utter_message(response="utter_stuck_which_field", example=example)
         elif question == "trust_question":
             dispatcher.utter_message(
                 response="utter_stuck_choice",

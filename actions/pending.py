@@ -24,6 +24,7 @@ from actions.form_validation import is_yes_no_answer
 from actions.never_a_loop import YES_NO, not_answered
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
+from bot import dialogue
 from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
 
 # Responses that ask a question outside the forms -> the response that asks it again.
@@ -96,7 +97,8 @@ class ActionAnswerYesNo(Action):
         if not is_yes_no_answer(message):
             # "hmm bof zzz" guessed as a no: not understood, and the question again
             dispatcher.utter_message(response="utter_default")
-            helped = not_answered(dispatcher, tracker, question, YES_NO) if question else []
+            kind = YES_NO if question in dialogue.YES_NO_QUESTIONS else None
+            helped = not_answered(dispatcher, tracker, question, kind) if question else []
             if not ask_again(dispatcher, tracker, question):
                 dispatcher.utter_message(response="utter_ask_what_next")
             return [SlotSet("answer_meaning", ANSWERED), *helped]
@@ -198,7 +200,8 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_what_i_can_do")
         else:
             dispatcher.utter_message(response="utter_default")
-            helped = not_answered(dispatcher, tracker, question, YES_NO)
+            kind = YES_NO if question in dialogue.YES_NO_QUESTIONS else None
+            helped = not_answered(dispatcher, tracker, question, kind)
             ask_again(dispatcher, tracker, question)
             return [*helped, FollowupAction("action_listen")]
         # As Rasa's fallback, no rule follows it: the user answers next (else it loops).
@@ -213,8 +216,8 @@ def progress(tracker: Tracker) -> tuple[str, list[str], list[str]]:
         fields = [s for s in dict(STEPS)["activation"] if captcha or s != "activation_captcha"]
         filled = [s for s in fields if tracker.get_slot(s) is not None]
         return "activation", filled, [s for s in fields if s not in filled]
-    if not registration_in_progress(tracker):
-        return "none", [], []
+    if form != "registration_form" and not registration_in_progress(tracker):
+        return "none", [], []  # at the terms, the form is under way though nothing is filled
     fields = [s for s in FORM_SLOTS if captcha or s != "captcha_answer"]
     filled = [s for s in fields if tracker.get_slot(s) is not None]
     missing = [s for s in fields if s not in filled]

@@ -92,6 +92,10 @@ _UK_PARTS = (
     re.compile(_UK_OUTWARD, re.IGNORECASE | re.ASCII),
     re.compile(_UK_INWARD, re.IGNORECASE | re.ASCII),
 )
+# An Irish Eircode: routing key and unique identifier ("D02 X285", "T12 AB34").
+_EIRCODE = re.compile(
+    r"(?:[ac-fhknprtv-y]\d{2}|d6w) ?[0-9ac-fhknprtv-y]{4}", re.IGNORECASE | re.ASCII
+)
 _CITY_WORD = re.compile(r"[^\W\d_][\w'’.()-]*")
 _CITY_NUMBER = re.compile(r"\d{1,2}(?:e|er|eme|ème)?", re.IGNORECASE)  # "Paris 16e", "Cedex 08"
 _STREET_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,4}(?:e|er|eme|ème)?\.?")
@@ -175,6 +179,10 @@ def _plain_town(words: list[str]) -> Town | None:
     size = _uk_postcode_words(words, at_end=True)
     if size and (len(words) == size or _city(words[:-size])):
         return Town(" ".join(words[-size:]), " ".join(words[:-size]), "uk")
+    for size in (2, 1):  # "Dublin D02 X285"
+        if len(words) > size and _EIRCODE.fullmatch(" ".join(words[-size:])):
+            if _city(words[:-size]):
+                return Town(" ".join(words[-size:]), " ".join(words[:-size]), "ie")
     size = _uk_postcode_words(words, at_end=False)
     if size and _city(words[size:]):
         return Town(" ".join(words[:size]), " ".join(words[size:]), "uk")
@@ -526,6 +534,8 @@ def country_of_postcode(postcode: str) -> str | None:
         return "NL"
     if _MONACO_POSTCODE.match(postcode):
         return "MC"
+    if _EIRCODE.fullmatch(postcode):
+        return "IE"
     return None
 
 
@@ -590,7 +600,20 @@ _ADDRESS_LABEL = re.compile(
     r")(?=\s|$|:)",
     re.IGNORECASE,
 )
-# Courtesy at the end of a part ("33000 Bordeaux merci") and the "et" that links two parts.
+# "Vous pouvez noter Bahnhofstrasse 21 ... comme adresse", "please put down 7 Elm Road as my
+# address": what asks to write the address down, at the start, and what says what it is, at the end.
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:vous\s+pouvez|tu\s+peux|on\s+peut)\s+)?"
+    r"(?:noter|notez|mettre|mettez|indiquer|indiquez|inscrire|inscrivez)\s*:?\s+"
+    r"|^\s*(?:(?:you\s+can|please|just)\s+)*(?:put|write|note)(?:\s+down)?\s*:?\s+",
+    re.IGNORECASE,
+)
+_AS_ADDRESS = re.compile(
+    r"\s+(?:comme|pour|as|for)\s+(?:(?:mon|ma|my|the)\s+|l['’]\s?)?(?:adresse|address)"
+    r"(?:\s+postale)?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Courtesy and asides at the end of a part ("33000 Bordeaux merci", "Cork, of course") and the "et" that links two parts.
 COURTESY = tuple(
     tuple(phrase.split())
     for phrase in sorted(
@@ -599,7 +622,8 @@ COURTESY = tuple(
     thanks|thank you|thanks a lot|thank you very much|thanks in advance|many thanks|thx|svp|stp|
     please|pls|plz|s'il vous plait|s'il te plait|s’il vous plait|s’il te plait|cordialement|
     bien cordialement|regards|best regards|kind regards|cheers|bonne journee|bonne soiree|
-    bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then
+    bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then|obviously|of course|naturally|
+    i think|i guess|apparently|bien sur|evidemment|naturellement|je crois|je pense|apparemment
 """.replace("\n", " ").split("|"),
         key=lambda p: -len(p.split()),
     )
@@ -643,14 +667,15 @@ def without_courtesy(part: str) -> str:
         words = words[:kept]
     if words and fold(words[0]) in _LINKS:
         words = words[1:]
-    return " ".join(words)
+    return " ".join(words).rstrip(" ,;:") if kept < end else " ".join(words)
 
 
 def split_segments(text: str | None) -> list[str]:
     """The parts of a message between commas, semicolons, line breaks, spaced dashes, slashes
     and bars, and sentence ends; tidied, without the words that introduce a street line
     ("adresse :", "j'habite au") nor courtesy at their end ("merci")."""
-    text = _SPACED_SEPARATORS.sub(" , ", "" if text is None else str(text))
+    text = _AS_ADDRESS.sub("", _LEAD_IN.sub("", "" if text is None else str(text)))
+    text = _SPACED_SEPARATORS.sub(" , ", text)
     text = _DOTS.sub(lambda match: _sentence_end(text, match), text)
     parts = []
     for part in _SEPARATORS.split(text):

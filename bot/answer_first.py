@@ -24,12 +24,16 @@ import re
 from dataclasses import dataclass
 
 from bot import dialogue
+from bot.account_wish import asks_for_information, wants_an_account, wants_to_activate
 from bot.fields import FIELDS
-from bot.free_text import field_mentioned, find_email, find_phone, parse_details
+from bot.free_text import field_mentioned, field_named, find_email, find_phone, parse_details
+from bot.language import requested_language
 from bot.name_order import labelled_after, surname_first
+from bot.person_request import asks_for_a_person
 from bot.polarity import read_polarity
 from bot.replacements import new_and_old
 from bot.rules.text import fold
+from bot.rules.trust import typed_trust_choice
 from bot.spelling_remarks import without_spelling_remark
 from bot.words import all_languages
 from bot.yes_no import read_yes_no
@@ -59,6 +63,8 @@ SOCIAL_INTENTS = frozenset({"greet", "thank", "goodbye"})
 # are, unless the message opens with a yes and names nothing to change.
 CHANGE_INTENTS = frozenset({"change_field", "clear_form"})
 EVIDENCE_CONFIDENCE = 0.8
+# The question sentence of a longer message, classified alone, is taken from this confidence.
+QUESTION_ALONE_CONFIDENCE = 0.5
 # At a yes/no question, the best of its answers in the ranking must reach this to be taken.
 LEAST_ANSWER_CONFIDENCE = 0.3
 # A sentence the classifier was unsure of, at a free-text question, is a request when one of
@@ -77,7 +83,16 @@ _OPENERS = all_languages("QUESTION_OPENERS")
 _OPENING_PAIRS = all_languages("QUESTION_OPENING_PAIRS")
 _WORD = re.compile(r"[\w'-]+")
 _CLAUSE_END = re.compile(r"[,.;:!?\n]")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _SOCIAL_WORDS = all_languages("SOCIAL_WORDS")
+_INTERJECTIONS = all_languages("INTERJECTIONS")
+# Requests a wish for the account never overrules (the classifier saw a request of its own).
+_NOT_A_WISH = (EVIDENT_INTENTS - {"switch_language"}) | {
+    "start_registration",
+    "start_activation",
+    "email_not_received",
+    "code_expired",
+}
 _NEGATIONS = all_languages("NEGATIONS")
 _RECEIVED = all_languages("RECEIVED_WORDS")
 
@@ -120,10 +135,13 @@ def asks_something(text: str) -> bool:
     if "?" in text or "¿" in text:
         return True
     words = _WORD.findall(fold(text).replace("’", "'"))
+    while words and words[0] in _INTERJECTIONS:
+        words = words[1:]  # "wait what's this for", "au fait comment ça marche"
     if len(words) < 3:
         return False
     return (
         words[0] in _OPENERS
+        or words[0].split("'")[0] in _OPENERS  # "what's", "how's"
         or " ".join(words[:2]) in _OPENING_PAIRS
         or (" ".join(words[:3]) in _OPENING_PAIRS)
     )
@@ -137,6 +155,8 @@ class Classified:
     confidence: float
     ranking: tuple[tuple[str, float], ...]
     polarity: dict[str, float] | None = None  # the yes/no model's probabilities (bot/polarity.py)
+    # The question sentence of a longer message, classified alone (question_sentence)
+    question: Classified | None = None
 
     def best_of(self, intents) -> tuple[str, float] | None:
         return next(((name, c) for name, c in self.ranking if name in intents), None)
@@ -250,12 +270,49 @@ def _accepted_value(text: str, field: str) -> bool:
     return FIELDS[field].check(text).ok
 
 
+def question_sentence(text: str) -> str | None:
+    """The sentence that asks, in a message that says more ("Sorry, what is expert mode? I'm no
+    expert at all"): classified alone when the whole message was not read as a question."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    asking = [s for s in sentences if s.endswith(("?", "¿"))]
+    return asking[0] if len(sentences) > 1 and asking else None
+
+
 def _question(classified: Classified) -> str | None:
     """A message that asks something, read as the best-ranked of the questions and repairs the
-    assistant answers (never as a value); the FAQ only when its answer was selected."""
-    intents = (dialogue.QUESTIONS | dialogue.REPAIRS) - {"faq"}
-    best = classified.best_of(intents)
+    assistant answers (never as a value); its question sentence classified alone, when it was
+    and is sure. The response selector chose the FAQ's answer on the same text."""
+    alone = classified.question
+    if alone and alone.intent in dialogue.QUESTIONS | dialogue.REPAIRS:
+        if alone.confidence >= QUESTION_ALONE_CONFIDENCE:
+            return alone.intent
+    best = classified.best_of(dialogue.QUESTIONS | dialogue.REPAIRS)
     return best[0] if best else "explain_procedure"
+
+
+def _asks_for_the_account(text: str, classified: Classified, pending: Pending | None) -> bool:
+    """ "Il me faut un espace pro, en mode expert": with nothing asked, or when the account is
+    offered, a wish for the account starts it, though the classifier took it for a question
+    about expert mode. With nothing asked, a question for information is answered first."""
+    offered = pending and "start_registration" in dialogue.YES_NO_QUESTIONS.get(
+        pending.question, ()
+    )
+    if (pending and not offered) or classified.intent in _NOT_A_WISH:
+        return False
+    if classified.intent == "switch_language" and requested_language(text):
+        return False  # "je veux créer mon espace, mais en anglais"
+    if not wants_an_account(text):
+        return False
+    return bool(offered) or not (asks_something(text) and asks_for_information(text))
+
+
+def _asks_to_activate(text: str, classified: Classified, pending: Pending | None) -> bool:
+    """ "The code came, can we activate it?": with nothing asked, or when activating is offered,
+    a wish to activate starts the activation, whatever else the classifier hesitated on."""
+    offered = pending and "start_activation" in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
+    if (pending and not offered) or classified.intent in EVIDENT_INTENTS | {"start_activation"}:
+        return False
+    return wants_to_activate(text) and not negative(text)
 
 
 def read_answer(text: str | None, classified: Classified, pending: Pending | None) -> str | None:
@@ -265,6 +322,12 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
         return None  # a button says what it means
     if classified.intent == "email_not_received" and says_received(text):
         return "start_activation"  # "I received my code": nothing says it did not come
+    if classified.intent != "ask_support" and asks_for_a_person(text):
+        return "ask_support"  # "just give me a number I can call", whatever the question
+    if _asks_to_activate(text, classified, pending):
+        return "start_activation"
+    if _asks_for_the_account(text, classified, pending):
+        return "start_registration"
     if not pending:
         return None
     text = text.strip()
@@ -273,8 +336,18 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
     if pending.expects == YES_NO:
         return _yes_no(text, classified, pending)
     if pending.expects == CHOICE:
-        return None  # the choice is read from the words by the form (bot/rules/trust.py)
+        if pending.question == dialogue.WHICH_FIELD_QUESTION and (
+            field_named(text) or field_mentioned(text)
+        ):
+            return "change_field"  # "la ville", "the city is wrong": the field to change
+        if pending.field == "trust_question" and typed_trust_choice(text):
+            return "choose_trust_question"  # "where I was born": its words name the choice
+        if asks_something(text) and classified.intent in CHANGE_INTENTS:
+            return _question(classified)  # "what's this security question for?" changes nothing
+        return None  # the trust question's choice is read from the words by the form
     if asks_something(text):
+        if classified.intent in CHANGE_INTENTS and not field_mentioned(text):
+            return _question(classified)  # "what's the security question for": no change named
         if classified.intent in dialogue.INTERRUPTIONS:
             return None
         return _question(classified)
@@ -292,8 +365,8 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
         if not short and unsure and request and request[1] >= LEAST_REQUEST_CONFIDENCE:
             return request[0]  # "Je préfère avoir un humain au bout du fil": not an answer
         return None
-    if classified.intent in dialogue.FORM_CONTROLS:
-        return None  # "skip", "change my phone": the form's own rules
+    if classified.intent in dialogue.FORM_CONTROLS or wants_an_account(text):
+        return None  # "skip", "change my phone": the form's own rules; a sentence, no name
     if _accepted_value(text, pending.field):
         return dialogue.VALUE_INTENT
     return None

@@ -73,7 +73,8 @@ YES_NO_QUESTIONS = {
     "utter_offer_registration": YES_NO_ANSWERS | {"start_registration"},
 }
 # Responses that offer choices (read from the words by the action that follows).
-CHOICE_QUESTIONS = frozenset({"utter_ask_which_field"})
+WHICH_FIELD_QUESTION = "utter_ask_which_field"
+CHOICE_QUESTIONS = frozenset({WHICH_FIELD_QUESTION})
 # Form slots asked as a yes/no question, as a choice, or as free text (anything is an answer).
 YES_NO_FIELDS = frozenset({"terms_accepted"})
 CHOICE_FIELDS = frozenset({"trust_question"})

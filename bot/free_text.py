@@ -91,7 +91,8 @@ _DIGIT_GROUP = re.compile(r"\+?\d+")
 def _phone_match(text: str) -> phonenumbers.PhoneNumberMatch | None:
     for region in _REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region):
-            return match
+            if not _cuts_digits(text, match.start, match.end):
+                return match
     budget = 200  # candidates tried: a bound on the work whatever the text
     for run in _DIGIT_RUN.finditer(text):
         groups = list(_DIGIT_GROUP.finditer(text, run.start(), run.end()))
@@ -100,7 +101,8 @@ def _phone_match(text: str) -> phonenumbers.PhoneNumberMatch | None:
                 continue  # a national number starts with its trunk prefix
             for last in range(len(groups) - 1, first, -1):
                 start, end = groups[first].start(), groups[last].end()
-                if not 8 <= sum(c.isdigit() for c in text[start:end]) <= 15:
+                digits = sum(c.isdigit() for c in text[start:end])
+                if not 8 <= digits <= 15 or _cuts_digits(text, start, end):
                     continue
                 budget -= 1
                 if budget < 0:
@@ -109,6 +111,12 @@ def _phone_match(text: str) -> phonenumbers.PhoneNumberMatch | None:
                 if match:
                     return phonenumbers.PhoneNumberMatch(start, match.raw_string, match.number)
     return None
+
+
+def _cuts_digits(text: str, start: int, end: int) -> bool:
+    """A number read inside a longer run of digits ("07700 90012" in "07700 900123") is not
+    the number typed."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
 
 
 def _whole_phone(candidate: str) -> phonenumbers.PhoneNumberMatch | None:
@@ -442,6 +450,16 @@ _CORRECTION = re.compile(
     r"|\b(?:mon|ma|mes|my)\s+(?:[\w'’-]+\s+){0,3}?(?:est|is|sont|are|:|c['’]est|should|must|"
     r"doit|devrait|s['’]ecrit)"
     r"|\b(?:c['’]est|it['’]s|is)\s+\S[^.!?]{0,60}?\s(?:pas|et non|not)\b"
+    # "la ville affichée n'est pas la mienne", "the city shown isn't mine", "mauvaise ville"
+    r"|\b(?:n['’]est pas|ne sont pas|is not|isn['’]t|are not|aren['’]t)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:mien\w*|bon\w*|correct\w*|juste\w*|exact\w*|mine|right|ok)\b"
+    r"|\b(?:mauvais\w*|pas (?:le|la|les) bon\w*)\b"
+    # "postcode should be 64200", "les lettres sont inversées", "the letters are swapped"
+    r"|\b(?:should|must|needs? to|has to|doit|devrait|doivent)\s+"
+    r"(?:be|etre|end|start|begin|read|say|finir|commencer|se terminer)\b"
+    r"|\b(?:swapped|switched|inverted|reversed|mixed up|the wrong way|inverse\w*|interverti\w*)"
+    # "la ville c'est Perpignan": a field's name opening the message, then its value
+    r"|^(?:le|la|les|l['’]|the)\s*(?:[\w'’-]+\s+){1,3}(?:c['’]est|is)\s"
 )
 _VALUE_MARKER = re.compile(
     r"(?:(?:\s|^|,)\s*(?:to|into|is|as|by|with|par|est|sera|devient|en|c['’]est|it['’]s|it is|"
@@ -457,6 +475,17 @@ _JUDGEMENT = re.compile(
     r"(?:wrong|faux|fausse|incorrect\w*|errone\w*|mauvais\w*|pas bon\w*|"
     r"not right|mistaken|false|misspelt|misspelled|"
     r"mal (?:ecrit|orthographi|saisi|tape)\w*)\b"
+)
+# A value of these fields may hold commas ("5 avenue Foch, 69006 Lyon"); others end at one.
+_FIELDS_WITH_COMMAS = frozenset({"street", "complement"})
+_CLAUSE_END = re.compile(r"\s*[,;!?]\s|\.\s")
+_APPROVALS = frozenset(
+    "bon bonne bons bonnes correct correcte juste exact exacte ok okay right fine good parfait "
+    "parfaite nickel".split()
+)
+# "First name's misspelled - Georgia, with an r": the value right after the judgement.
+_JUDGED_THEN_VALUE = re.compile(
+    rf"\s*(?:['’]s|is|are|was|est)?\s*(?:{_JUDGEMENT.pattern})\s*[-–:,]\s*(.+)$"
 )
 # "j'habite à Berlin", "I live in Lyon": the town follows the words that name the field.
 _LIVING_IN = re.compile(r"(?:habite a|live in|living in|based in)$")
@@ -484,6 +513,8 @@ def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
     if not found:
         return None
     _, _, field, match = min(found, key=lambda item: item[:2])
+    if _approved(folded, match):
+        return None
     return field, _new_value(text, folded, field, match)
 
 
@@ -526,10 +557,16 @@ def _new_value(text: str, folded: str, field: str, named: re.Match) -> str | Non
             return phone[0]
     # Folding keeps positions for the usual letters; fall back on the folded text otherwise.
     source = text if len(fold(text)) == len(folded) else folded
-    marker = _VALUE_MARKER.search(folded, named.end())
-    judged = marker and _JUDGEMENT.match(folded, marker.start(1))
-    if judged:  # "the postcode is wrong, it should be ...": the value comes after
-        marker = _VALUE_MARKER.search(folded, judged.end())
+    judged_value = _JUDGED_THEN_VALUE.match(folded, named.end())
+    if judged_value:  # "misspelled - Georgia", unless "wrong, it should be ..." follows
+        start = judged_value.start(1)
+        said_again = _VALUE_MARKER.search(folded, start - 1)
+        marker = said_again if said_again and said_again.start() <= start + 3 else judged_value
+    else:
+        marker = _VALUE_MARKER.search(folded, named.end())
+        judged = marker and _JUDGEMENT.match(folded, marker.start(1))
+        if judged:  # "the postcode is wrong, it should be ...": the value comes after
+            marker = _VALUE_MARKER.search(folded, judged.end())
     if marker:
         value = source[marker.start(1) :]
     else:
@@ -537,5 +574,15 @@ def _new_value(text: str, folded: str, field: str, named: re.Match) -> str | Non
         if not before:
             return None
         value = source[before.start(1) : before.end(1)]
+    if field not in _FIELDS_WITH_COMMAS:  # "Perpignan, j'ai mangé une lettre": its clause only
+        value = _CLAUSE_END.split(value, maxsplit=1)[0]
     value = tidy(_OLD_VALUE.sub("", value)).strip(" .!,\"'«»")
     return value or None
+
+
+def _approved(folded: str, named: re.Match) -> bool:
+    """ "L'adresse c'est bon", "the address is fine": the field named, and nothing to change."""
+    marker = _VALUE_MARKER.search(folded, named.end())
+    return bool(marker) and re.findall(r"[\w'-]+", marker.group(1))[:1] in (
+        [word] for word in _APPROVALS
+    )

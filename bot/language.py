@@ -63,6 +63,10 @@ _SWITCH_REQUESTS = {
 # A sentence switches the conversation only with this many words of its language, at least
 # twice as many as of the other, and no digit or "@" (addresses, phones and e-mails mix both).
 MIN_SWITCH_SENTENCE_WORDS = 4
+# A language named right after a request verb ("continuer en anglais", "switch to English").
+_ASKED_IN = re.compile(rf"\b(?:{'|'.join(sorted(REQUEST_VERBS))})\s+(?:en|in|to|into)?\s*$")
+_NEGATED = re.compile(r"(?:\bpas|\bnot|n't|\bno|\bnon|\bplus)\s+(?:\w+\s+){0,2}$")
+MAX_WORDS_WITH_A_REQUEST = 40
 MIN_SWITCH_LANGUAGE_WORDS = 3
 
 
@@ -93,15 +97,23 @@ def requested_language(text: str | None) -> str | None:
     words = _WORD.findall(folded)
     if any(c.isdigit() for c in folded):
         return None  # "15 promenade des Anglais, 06000 Nice" is an address
-    if len(words) > MAX_SWITCH_REQUEST_WORDS or (
-        len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)
-    ):
-        return None
     named = [
         (match.start(), language)
         for language, pattern in _SWITCH_REQUESTS.items()
         for match in pattern.finditer(folded)
-    ]
+        if not _NEGATED.search(folded[max(0, match.start() - 30) : match.start()])
+    ]  # "il parle pas français", "I don't understand French": not the language asked for
+    asked = [
+        (start, language)
+        for start, language in named
+        if _ASKED_IN.search(folded[max(0, start - 30) : start])
+    ]  # "pourrait-on continuer en anglais ? ...": asked for, however long the message
+    if asked and len(words) <= MAX_WORDS_WITH_A_REQUEST:
+        return max(asked)[1]
+    if len(words) > MAX_SWITCH_REQUEST_WORDS or (
+        len(words) > SHORT_REQUEST_WORDS and not REQUEST_VERBS & set(words)
+    ):
+        return None
     return max(named)[1] if named else None
 
 

@@ -39,3 +39,19 @@ def without_spelling_remark(text: str) -> str:
         if fold(words[index]) in _OPENERS and _is_remark(" ".join(words[index + 1 :])):
             return " ".join(words[:index])
     return text
+
+
+_POSSESSIVES = all_languages("POSSESSIVES")
+MOST_ASIDE_WORDS = 4
+
+
+def without_aside(text: str) -> str:
+    """ "Bertie, my spaniel", "Rex (mon berger allemand)": the value without a short aside that
+    says what it is; the text as it is otherwise."""
+    text = text.strip()
+    parts = _SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0]:
+        tail = _WORD.findall(fold(parts[1]).replace("’", "'"))
+        if tail and tail[0] in _POSSESSIVES and len(tail) <= MOST_ASIDE_WORDS:
+            return parts[0].strip()
+    return text

@@ -11,6 +11,7 @@ tracker (`/model/parse`, `rasa test nlu`) the classifier's reading is left as it
 
 from __future__ import annotations
 
+from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import BotUttered, UserUttered
@@ -19,11 +20,12 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
+    RESPONSE_SELECTOR,
     TEXT,
 )
 
-from bot.answer_first import Classified, pending_question, read_answer
-from bot.dialogue import ASKING_RESPONSES
+from bot.answer_first import Classified, pending_question, question_sentence, read_answer
+from bot.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
 from pipeline.polarity import POLARITY
 from rasa_patches.patching import Patch
 
@@ -40,7 +42,7 @@ def last_asked(tracker) -> str | None:
     return None
 
 
-def classified(parse_data: dict) -> Classified:
+def classified(parse_data: dict, question: dict | None = None) -> Classified:
     intent = parse_data.get(INTENT) or {}
     ranking = tuple(
         (item.get(INTENT_NAME_KEY), float(item.get(PREDICTED_CONFIDENCE_KEY) or 0.0))
@@ -51,16 +53,21 @@ def classified(parse_data: dict) -> Classified:
         float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0),
         ranking,
         parse_data.get(POLARITY),
+        classified(question) if question else None,
     )
 
 
-def read_against_pending(parse_data: dict, tracker) -> None:
+def read_against_pending(parse_data: dict, tracker, question: dict | None = None) -> None:
+    """`question`: the parse of the message's question sentence alone, when it has one."""
     pending = pending_question(
         last_asked(tracker), tracker.active_loop_name, tracker.get_slot(REQUESTED_SLOT)
     )
-    intent = read_answer(parse_data.get(TEXT), classified(parse_data), pending)
+    intent = read_answer(parse_data.get(TEXT), classified(parse_data, question), pending)
     if intent is None:
         return
+    if question and intent == (question.get(INTENT) or {}).get(INTENT_NAME_KEY):
+        # The answer chosen for the question sentence is the one given (utter_faq)
+        parse_data[RESPONSE_SELECTOR] = question.get(RESPONSE_SELECTOR, {})
     chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
     others = [
         item
@@ -75,7 +82,17 @@ async def parse_message(self, message, tracker=None, only_output_properties=True
     """MessageProcessor.parse_message, then the answer-first reading when a tracker is given."""
     parse_data = await PATCH.original()(self, message, tracker, only_output_properties)
     if tracker is not None:
-        read_against_pending(parse_data, tracker)
+        sentence = question_sentence(parse_data.get(TEXT) or "")
+        intent = (parse_data.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        question = None
+        if sentence and intent not in QUESTIONS | REPAIRS:
+            # "Sorry, what is expert mode? I'm no expert at all", read as a no: the question
+            # sentence is classified alone too (a second model call, for such messages only).
+            alone = UserMessage(sentence, sender_id=getattr(message, "sender_id", None))
+            question = await PATCH.original()(self, alone, None, only_output_properties)
+        read_against_pending(parse_data, tracker, question)
+        # An FAQ read here names its answer as Rasa does for the classifier's own (utter_faq)
+        MessageProcessor._update_full_retrieval_intent(self, parse_data)
     return parse_data
 
 

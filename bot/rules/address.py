@@ -26,6 +26,10 @@ _POSTCODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]*")
 _CITY = re.compile(r"^[^\W_]+(?:[ '’.-]+[^\W_]+)*\.?$")
 # Names people type that are not in ISO 3166 (in English or French) nor its codes; folded.
 _COUNTRY_ALIASES = {
+    "la reunion": "RE",
+    "ile de la reunion": "RE",
+    "guyane": "GF",
+    "french guiana": "GF",
     "uk": "GB",
     "u.k.": "GB",
     "angleterre": "GB",
@@ -195,6 +199,21 @@ def _written(match: re.Match, separator: str) -> str:
     return separator.join(part for part in match.groups() if part)
 
 
+# Countries whose addresses have no postcode (the Universal Postal Union's list, as kept by
+# Google's address data): their postcode is not asked.
+COUNTRIES_WITHOUT_POSTCODES = frozenset(
+    """AE AG AN AO AW BF BI BJ BO BS BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GQ GY HK KI
+    KM KN KP LY ML MO MR MW NR NU QA RW SB SC SL SR SS ST SY TD TF TG TK TL TO TV UG VU YE ZW""".split()
+)
+
+
+def has_no_postcodes(country: str | None) -> bool:
+    try:
+        return _country_code(country) in COUNTRIES_WITHOUT_POSTCODES
+    except (KeyError, LookupError):
+        return False
+
+
 def _country_code(country: str | None) -> str | None:
     if country is None:
         return None
@@ -252,12 +271,19 @@ def _country_index() -> dict[str, str]:
     return index
 
 
+# The overseas departments (départements et régions d'outre-mer) are France; ISO 3166 gives them
+# codes of their own.
+OVERSEAS_DEPARTMENTS = frozenset({"GP", "MQ", "GF", "RE", "YT"})
+
+
 def check_country(raw) -> Checked[str]:
     """A country of ISO 3166 by name (French or English) or code; normalised to its alpha-2 code."""
     value = tidy(raw)
     if not value:
         return invalid("country.required")
     code = _country_index().get(fold(value))
+    if code in OVERSEAS_DEPARTMENTS:
+        code = "FR"  # "Martinique" is France, as on a French administration's forms
     return valid(code) if code else invalid("country.unknown", value=value)
 
 

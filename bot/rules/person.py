@@ -33,7 +33,12 @@ def _check_name(raw, field: str) -> Checked[str]:
 def check_surname(raw) -> Checked[str]:
     """Surnames are kept in capitals, as on the summary (ROSEMONDE)."""
     checked = _check_name(raw, "surname")
-    return valid(checked.value.upper()) if checked.ok else checked
+    if not checked.ok:
+        return checked
+    capitals = checked.value.upper()
+    if len(capitals) > NAME_MAX_LENGTH:  # "ß" becomes "SS": the kept value must fit too
+        return invalid("surname.too_long", max=NAME_MAX_LENGTH)
+    return valid(capitals)
 
 
 def check_first_name(raw) -> Checked[str]:
@@ -53,6 +58,10 @@ def check_phone(
         return invalid("phone.invalid", value=value[:PHONE_MAX_LENGTH] + "…")
     if value.startswith("00"):
         value = "+" + value[2:]
+    if elsewhere and not value.startswith("+") and not _grouped_as_in_france(value):
+        other = _national_number_elsewhere(value, elsewhere)
+        if other:
+            return valid(other)  # "021 427 3390" in an English conversation: Cork, not Rouen
     regions = (
         (region,)
         if value.startswith("+") or region not in FRENCH_NUMBERING_REGIONS
@@ -70,6 +79,14 @@ def check_phone(
         if other:
             return valid(other)
     return invalid("phone.invalid", value=value)
+
+
+_FRENCH_GROUPS = re.compile(r"\d{10}|0\d(?:[ .-]?\d{2}){4}|0\d{3}(?:[ .-]?\d{2}){3}")
+
+
+def _grouped_as_in_france(value: str) -> bool:
+    """ "06 12 34 56 78", "0612345678", "0590 27 12 34": written as numbers are in France."""
+    return bool(_FRENCH_GROUPS.fullmatch(value.strip()))
 
 
 def _national_number_elsewhere(value: str, regions: tuple[str, ...]) -> str | None:

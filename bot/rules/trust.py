@@ -160,3 +160,17 @@ def read_trust_choice(raw) -> str | None:
     if len(positions) == 1:
         return codes[positions.pop()]
     return None
+
+
+def typed_trust_choice(raw) -> str | None:
+    """The choice typed at the trust question: a question named ("where I was born", "the pet
+    one"), or one copied with its question mark ("Quel est votre surnom ?"). A question of one's
+    own ("what is the pet question for?") is no choice."""
+    choice = read_trust_choice(raw)
+    if not choice or "?" not in str(raw):
+        return choice
+    words = set(_CHOICE_WORD.findall(fold(tidy(raw)).replace("'", " ")))
+    label_words = set()
+    for label in TRUST_QUESTIONS[choice].values():
+        label_words |= set(_CHOICE_WORD.findall(_folded_label(label).replace("'", " ")))
+    return choice if len(words - label_words) <= 1 else None

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from importlib import import_module
 from types import ModuleType
+
+from bot.rules.text import fold
 
 LANGUAGES = ("fr", "en")
 
@@ -16,3 +19,20 @@ def words_of(language: str) -> ModuleType:
 def all_languages(name: str) -> frozenset[str]:
     """A word list of every language at once (a message's language is not always known yet)."""
     return frozenset().union(*(getattr(words_of(language), name) for language in LANGUAGES))
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def folded_words(text: str) -> str:
+    """The message's words, folded (lower case, no accents), an elided article apart
+    ("d'activation" -> "d' activation"), one space between them: what phrase patterns read."""
+    return " ".join(_WORD.findall(fold(text).replace("’", "'").replace("'", "' ")))
+
+
+def phrases_pattern(name: str) -> re.Pattern:
+    """One pattern for a phrase list of every language (longest first), matched on whole words of
+    folded_words()."""
+    phrases = {folded_words(p) for language in LANGUAGES for p in getattr(words_of(language), name)}
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w'-])")

@@ -42,6 +42,7 @@ ANSWER_EXAMPLES = {
     "postcode": '"SW1A 2AA" or "75016"',
     "city": '"London"',
     "country": '"United Kingdom" or "France"',
+    "utter_ask_which_field": '"the city" or "change my phone to 06 12 34 56 78"',
     "trust_question": 'the number of the question (1 to 5) or its words, for example "my town of birth"',
     "trust_answer": 'the answer to the question chosen, for example "Rex"',
     "activation_code": 'the 12 characters of the email, for example "Ab3dEf7hJk9m"',
@@ -89,3 +90,41 @@ RECEIVED_WORDS = frozenset("received got have arrived came".split())
 FIRST_NAME_LABELS = ("first name", "given name", "forename", "first")
 SURNAME_LABELS = ("family name", "last name", "surname", "last")
 LABEL_LINKS = ("as my", "as the", "as", "for the", "for my", "for", "is my", "is the")
+
+# "I need to register an account", "we'd like our business space": a wish for an account (the
+# words that say it is wanted, the words for the account, and what makes it another request).
+WISH_PHRASES = (
+    "i need", "i'd like", "i would like", "i want", "i have to", "i must", "i've got to",
+    "i got to", "i gotta", "need to", "needs to", "want to", "wanna", "looking to", "trying to",
+    "help me", "help us", "we need", "we'd like", "we would like", "we want", "we have to",
+    "we must", "told to", "asked to", "supposed to", "meant to", "can i", "could i", "may i",
+    "here to", "i'm after", "must",
+)  # fmt: skip
+ACCOUNT_WORDS = ("account", "espace", "space", "register", "registration", "sign up", "signup")
+OTHER_REQUEST_WORDS = (
+    "activate", "activation", "code", "log in", "login", "sign in", "password", "delete",
+    "close", "cancel", "person", "human", "agent", "change", "modify",
+)  # fmt: skip
+# A question asking for information ("how", "what is"), not for the account itself.
+INFORMATION_WORDS = frozenset("how what why which when difference mean means meaning".split())
+# "The code has arrived, can we activate it?": activation named, and the code has come or is wanted.
+ACTIVATION_WORDS = ("activate", "activation", "activating")
+EXPIRY_WORDS = ("expired", "expire", "expires", "too late", "no longer valid", "out of date")
+# "Just give me a number I can call", "I'd rather speak to someone": a person asked for.
+PERSON_PHRASES = (
+    "talk to someone", "speak to someone", "talk to somebody", "speak to somebody",
+    "talk to a person", "speak to a person", "a real person", "a human", "an agent",
+    "an advisor", "an adviser", "someone i can call", "a number i can call", "number to call",
+    "number i could call", "call someone", "call you", "phone you", "helpline", "hotline",
+    "support line", "customer service",
+)  # fmt: skip
+# "Bertie, my spaniel": an aside that says what the value is opens with one of these.
+POSSESSIVES = frozenset("my our".split())
+# Words said before a question without changing it ("wait, what's ...", "sorry, how ...").
+INTERJECTIONS = frozenset(
+    "wait sorry ok okay so um umm hmm oh ah hey also and but btw just".split()
+)
+# "Can we activate it?": asking to do it (the activation follows); "after I activate, ...": what
+# comes after it.
+ASKING_TO_WORDS = ("can", "could", "shall", "may", "let's")
+AFTER_WORDS = ("after", "once", "when")

@@ -42,6 +42,7 @@ ANSWER_EXAMPLES = {
     "postcode": "« 75016 »",
     "city": "« Paris »",
     "country": "« France » ou « Belgique »",
+    "utter_ask_which_field": "« la ville » ou « mon téléphone est 06 12 34 56 78 »",
     "trust_question": "le numéro de la question (1 à 5) ou ses mots, par exemple « ma ville de naissance »",
     "trust_answer": "la réponse à la question choisie, par exemple « Rex »",
     "activation_code": "les 12 caractères du courriel, par exemple « Ab3dEf7hJk9m »",
@@ -87,3 +88,43 @@ RECEIVED_WORDS = frozenset("recu recus reçu reçus arrive arrivé ai".split())
 FIRST_NAME_LABELS = ("prénom", "prenom")
 SURNAME_LABELS = ("nom de famille", "nom")
 LABEL_LINKS = ("pour le", "pour la", "comme", "en", "c'est le", "c'est mon")
+
+# "Il me faut un espace professionnel", "je dois créer mon compte": a wish for an account (the
+# words that say it is wanted, the words for the account, and what makes it another request).
+WISH_PHRASES = (
+    "je veux", "je voudrais", "je souhaite", "je souhaiterais", "j'aimerais", "j'ai besoin",
+    "aurait besoin", "avons besoin", "besoin d'un", "besoin d'une", "il me faut", "il nous faut",
+    "faut que je", "faut que nous", "je dois", "nous devons", "on doit", "je vais", "nous allons",
+    "on m'a demande", "m'aider a", "nous aider a", "m'accompagner", "aidez-moi", "puis-je",
+    "je peux", "je cherche a", "je suis la pour", "je viens pour",
+)  # fmt: skip
+ACCOUNT_WORDS = ("espace", "compte", "inscription", "inscrire", "m'inscrire")
+OTHER_REQUEST_WORDS = (
+    "activer", "activation", "code", "connecter", "connexion", "mot de passe", "supprimer",
+    "fermer", "annuler", "personne", "conseiller", "changer", "modifier",
+)  # fmt: skip
+# A question asking for information ("comment", "c'est quoi"), not for the account itself.
+INFORMATION_WORDS = frozenset(
+    "comment pourquoi combien quel quelle quels quelles quoi difference quand signifie veut-dire".split()
+)
+# "Le code est arrivé, on peut activer ?": activation named, and the code has come or is wanted.
+ACTIVATION_WORDS = ("activer", "activation", "active", "j'active", "activons")
+EXPIRY_WORDS = ("expire", "expiree", "perime", "perimee", "plus valable", "trop tard", "depasse")
+# "Donnez-moi un numéro à appeler", "je préfère parler à un conseiller": a person asked for.
+PERSON_PHRASES = (
+    "parler a quelqu'un", "parler a une personne", "parler a un humain", "un humain",
+    "une vraie personne", "une personne reelle", "un conseiller", "une conseillere", "un agent",
+    "appeler quelqu'un", "joindre quelqu'un", "un numero a appeler", "numero pour appeler",
+    "un numero que je peux appeler", "numero de telephone a appeler", "la hotline",
+    "assistance telephonique", "le service client", "vous appeler", "vous telephoner",
+)  # fmt: skip
+# "Bertie, my spaniel": an aside that says what the value is opens with one of these.
+POSSESSIVES = frozenset("mon ma mes notre nos".split())
+# Words said before a question without changing it ("attendez, c'est quoi ...", "au fait, comment ...").
+INTERJECTIONS = frozenset(
+    "attendez attends pardon euh hum bon alors ah oh et mais au fait dites sinon ok".split()
+)
+# "On peut activer ?": asking to do it (the activation follows); "une fois activé, ...": what
+# comes after it.
+ASKING_TO_WORDS = ("peut", "peux", "pouvons", "pourrait", "pourrais", "puis")
+AFTER_WORDS = ("apres", "une fois", "quand", "lorsque", "des que")

@@ -13,11 +13,18 @@ from actions.never_a_loop import SLOT, answered, not_answered, times_unanswered
 from actions.pending import ActionNotUnderstood
 
 
-def a_tracker(unanswered=None, language="fr", requested=None, loop=None, text="zzz"):
+def a_tracker(
+    unanswered=None,
+    language="fr",
+    requested=None,
+    loop=None,
+    text="zzz",
+    asked="utter_offer_activation",
+):
     slots = {"language": language, SLOT: unanswered, "requested_slot": requested}
     message = {"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.4}}
     events = [
-        {"event": "bot", "text": "…", "metadata": {"utter_action": "utter_offer_activation"}},
+        {"event": "bot", "text": "…", "metadata": {"utter_action": asked}},
         {"event": "user", "text": text, "parse_data": message},
     ]
     return Tracker(
@@ -85,3 +92,20 @@ def test_inside_a_form_the_fallback_counts_for_the_question_asked():
     events = asyncio.run(action.run(dispatcher, tracker, {}))
     assert said(dispatcher) == ["utter_default", "utter_stuck"]
     assert {"event": "followup", "timestamp": None, "name": "registration_form"} in events
+
+
+def test_the_field_to_change_not_understood_twice_is_no_yes_no_question():
+    action = ActionNotUnderstood()
+    for language, example in (("fr", "la ville"), ("en", "the city")):
+        count = None
+        for _ in range(2):
+            dispatcher = CollectingDispatcher()
+            tracker = a_tracker(count, language, asked="utter_ask_which_field")
+            events = asyncio.run(action.run(dispatcher, tracker, {}))
+            count = next(e["value"] for e in events if e.get("name") == SLOT)
+        assert said(dispatcher) == [
+            "utter_default",
+            "utter_stuck_which_field",
+            "utter_ask_which_field",
+        ]
+        assert example in dispatcher.messages[1]["example"]

@@ -204,3 +204,15 @@ def test_close_readings_are_offered_as_a_choice():
         {"name": "explain_procedure", "confidence": 0.1},
     ]
     assert close_readings({"intent_ranking": far}) == []
+
+
+def test_where_am_i_at_the_terms_is_step_one_not_nothing(make_tracker, run_action, actions_service):
+    from actions.pending import ActionWhereAmI
+
+    tracker = make_tracker(
+        "on en est où ?", "where_am_i", form="registration_form",
+        slots={"requested_slot": "terms_accepted"},
+    )  # fmt: skip
+    ran = run_action(ActionWhereAmI(), tracker)
+    assert ran.responses == ["utter_progress"]
+    assert "étape 1" in ran.messages[0]["step"]

@@ -199,3 +199,130 @@ def test_after_give_up_in_a_form_a_value_answers_the_form():
     give_up = pending_question("utter_ask_cancel", "registration_form", "login_email")
     said = read_answer("marie@exemple.fr", guessed("inform", 0.9, NEITHER), give_up)
     assert said is None  # the form reads it (actions/form_validation.py)
+
+
+@pytest.mark.parametrize(
+    "text", ["le code postal", "Mon prénom", "the postcode", "my surname, please", "c'est le nom"]
+)
+def test_the_field_to_change_is_read_from_its_name(text):
+    which_field = pending_question("utter_ask_which_field", None, None)
+    assert which_field.expects == "choice"
+    # the classifier, unsure, took the field's name for a trust question or nothing
+    misread = guessed("nlu_fallback", 0.45, NEITHER, choose_trust_question=0.4)
+    assert read_answer(text, misread, which_field) == "change_field"
+    assert read_answer("euh bof", misread, which_field) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour, il nous faut un espace professionnel en mode expert pour le cabinet",
+        "je dois m'inscrire en mode expert pour mes trois SCI",
+        "Hi, we need to open an expert-mode account for our French branch",
+        "I'm supposed to get an espace professionnel, expert mode, for my shop",
+        "Pourriez-vous m'aider à ouvrir mon espace professionnel ?",
+        "Our auditors say we really must register a French tax account, the expert kind",
+    ],
+)
+@pytest.mark.parametrize("intent", ["faq", "switch_language"])
+def test_a_wish_for_the_account_starts_it_though_it_names_expert_mode(text, intent):
+    # the classifier took it for the question about expert mode, or "French" for a language
+    misread = guessed(intent, 0.7, NEITHER, start_registration=0.2)
+    assert read_answer(text, misread, None) == "start_registration"
+    # said again when the account is offered: it is the yes
+    offer = pending_question("utter_offer_registration", None, None)
+    assert read_answer(text, misread, offer) == "start_registration"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("C'est quoi, le mode expert ? Je dois ouvrir un espace", "faq"),  # asked to know first
+        ("How do I register an account?", "explain_procedure"),
+        ("je veux activer mon compte", "start_activation"),
+        ("I need to log in to my account", "out_of_scope"),
+        ("je veux parler à une personne pour mon espace", "faq"),
+    ],
+)
+def test_a_question_or_another_request_is_no_wish_for_the_account(text, intent):
+    assert read_answer(text, guessed(intent, 0.7, NEITHER), None) in (None, "ask_support")
+
+
+def test_a_wish_for_the_account_is_no_answer_to_a_field():
+    text = "je veux créer mon espace"
+    assert read_answer(text, guessed("start_registration", 0.9), SURNAME) is None
+    assert read_answer(text, guessed("faq", 0.6, NEITHER), SURNAME) != "start_registration"
+
+
+def test_a_wish_for_the_account_in_another_language_is_a_language_request():
+    text = "I want to create my account, can you speak French?"
+    assert read_answer(text, guessed("switch_language", 0.9, NEITHER), None) is None
+
+
+def test_a_question_at_a_yes_no_question_may_be_the_faq():
+    # "c'est quoi le mode expert ? je n'y connais rien", taken for a no at the terms
+    misread = guessed("deny", 0.85, NEITHER, faq=0.13, where_am_i=0.01)
+    text = "c'est quoi exactement le mode expert ? je n'y connais rien"
+    assert read_answer(text, misread, TERMS) == "faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning! My activation code finally came through, could we activate now?",
+        "Bonsoir, le code d'activation est bien arrivé, on peut activer mon espace ?",
+        "je souhaite activer mon espace professionnel",
+    ],
+)
+def test_a_wish_to_activate_starts_the_activation(text):
+    # the classifier hesitated between registering and an expired code
+    unsure = guessed("nlu_fallback", 0.45, NEITHER, start_registration=0.44, code_expired=0.43)
+    assert read_answer(text, unsure, None) == "start_activation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never got the activation code",
+        "mon code d'activation a expiré, je peux encore activer ?",
+        "à quoi sert le code d'activation ?",
+    ],
+)
+def test_a_missing_or_expired_code_is_no_wish_to_activate(text):
+    assert read_answer(text, guessed("code_expired", 0.6, NEITHER), None) != "start_activation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the website plays up, is there a helpline I could ring",
+        "Honestly I'd rather speak to someone",
+        "je voudrais un numéro à appeler, c'est plus simple",
+        "est-ce que je peux parler à un conseiller",
+    ],
+)
+def test_a_person_asked_for_at_any_question_is_the_support_desk(text):
+    for pending in (PHONE, SURNAME, TERMS, SUMMARY, None):
+        assert read_answer(text, guessed("change_field", 0.9, NEITHER), pending) == "ask_support"
+
+
+def test_a_number_given_to_be_called_back_is_an_answer():
+    text = "vous pouvez m'appeler au 06 12 34 56 78"
+    assert read_answer(text, guessed("inform", 0.9, NEITHER), PHONE) != "ask_support"
+
+
+def test_a_question_about_the_trust_question_is_answered_not_a_change():
+    trust = pending_question(None, "registration_form", "trust_question")
+    text = "hmm, what is that security question even for"
+    misread = guessed("change_field", 1.0, NEITHER, faq=0.99)
+    assert read_answer(text, misread, trust) == "faq"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Once it's activated, do I file the VAT straight away?", "une fois activé, je fais quoi ?"],
+)
+def test_a_question_about_after_the_activation_is_no_wish_to_activate(text):
+    offer = pending_question("utter_offer_activation", None, None)
+    asked = guessed("faq", 0.6, NEITHER, start_activation=0.3)
+    assert read_answer(text, asked, offer) != "start_activation"

@@ -268,6 +268,11 @@ def test_labels_before_the_email_are_dropped_too():
         ("le code postal c'est 69003 pas 69002", "postcode", "69003"),
         ("en fait ma ville c'est Villeurbanne, pas Lyon", "city", "Villeurbanne"),
         ("the postcode is wrong, it should be SW1A 2AA", "postcode", "SW1A 2AA"),
+        # a value judged not to be one's own, then the right one
+        ("le code postal indiqué n'est pas le bon, c'est 69003", "postcode", "69003"),
+        ("la ville du récapitulatif n'est pas la mienne : Villeurbanne", "city", "Villeurbanne"),
+        ("the town shown isn't mine, it's Harrogate", "city", "Harrogate"),
+        ("mauvais prénom, c'est Anaïs", "first_name", "Anaïs"),
     ],
 )
 def test_field_mentioned(text, field, value):
@@ -287,6 +292,7 @@ def test_field_mentioned(text, field, value):
         "12 rue de Longchamp 75016 Paris",
         "pardon ?",
         "non merci",
+        "ce n'est pas la bonne démarche ?",
     ],
 )
 def test_no_correction(text):

@@ -74,3 +74,21 @@ def test_explicit_requests(text, language):
 )
 def test_no_request(text):
     assert requested_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        # the language asked for after its verb, in a long message naming the other one too
+        (
+            "Est-ce qu'on pourrait passer en anglais ? Ma comptable relira tout et elle ne lit "
+            "pas le français, merci beaucoup",
+            "en",
+        ),
+        ("Could we switch to French? My colleague will take over and has no English", "fr"),
+        ("je ne parle pas anglais", None),  # a language one does not speak is not asked for
+        ("sorry, I don't read French", None),
+    ],
+)
+def test_the_language_asked_for_not_the_one_denied(text, language):
+    assert requested_language(text) == language

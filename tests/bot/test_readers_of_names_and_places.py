@@ -177,3 +177,176 @@ def test_the_trust_question_is_read_from_the_words(text, code):
 )
 def test_names_with_their_labels_in_any_order(text, expected):
     assert labelled_after(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("the one about my birthplace", "birth_town"),  # a question's opening word, no "?"
+        ("Which pet I had", "pet_name"),
+        ("Le nom de votre animal de compagnie ?", "pet_name"),  # the question copied
+        ("Your spouse's or partner's first name?", "partner_first_name"),
+    ],
+)
+def test_a_trust_question_named_in_words_is_chosen(text, code):
+    from bot.rules.trust import typed_trust_choice
+
+    assert typed_trust_choice(text) == code
+
+
+@pytest.mark.parametrize(
+    "text", ["à quoi sert la question sur l'animal ?", "why would you need my pet's name?"]
+)
+def test_a_question_about_a_trust_question_is_no_choice(text):
+    from bot.rules.trust import typed_trust_choice
+
+    assert typed_trust_choice(text) is None
+
+
+@pytest.mark.parametrize("text", ["01632 9600123", "tél : 06 12 34 56 789", "0612 345 6789"])
+def test_a_number_is_never_read_from_part_of_a_longer_one(text):
+    from bot.free_text import find_phone
+
+    found = find_phone(text)
+    digits = sum(c.isdigit() for c in text)
+    assert found is None or sum(c.isdigit() for c in found[0]) == digits
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        ("le code postal doit être 33170, pas 33710", "postcode", "33170"),
+        ("la ville c'est Montbéliard, j'avais oublié une lettre", "city", "Montbéliard"),
+        ("the house number should be 14, I typed 41", "street_number", "14"),
+        ("the digits of the postcode are switched, it must be 2511 AB", "postcode", "2511 AB"),
+        ("Surname's misspelt - Harrington, two r's", "surname", "Harrington"),
+        ("le prénom est mal orthographié : Maëlle, avec un tréma", "first_name", "Maëlle"),
+    ],
+)
+def test_a_correction_said_with_should_or_a_swap_names_its_field(text, field, value):
+    from bot.free_text import field_mentioned
+
+    assert field_mentioned(text) == (field, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["l'adresse c'est bon, on peut valider", "the city is right, thanks"]
+)
+def test_a_field_said_to_be_right_is_no_correction(text):
+    from bot.free_text import field_mentioned
+
+    assert field_mentioned(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Notez : Kirchgasse 3, CH-3011 Bern comme adresse",
+            {"street_name": "Kirchgasse", "street_number": "3", "city": "Bern"},
+        ),
+        (
+            "you can put 22 Mill Lane, York YO1 7HH as my address",
+            {"street_name": "Mill Lane", "street_number": "22", "postcode": "YO1 7HH"},
+        ),
+        ("3 Grand Parade, Cork T12 K8AF", {"postcode": "T12 K8AF", "city": "Cork"}),
+    ],
+)
+def test_an_address_asked_to_be_written_down_or_with_an_eircode(text, expected):
+    read = parse_details(text)
+    assert {key: read.get(key) for key in expected} == expected
+
+
+def test_an_eircode_shows_ireland():
+    assert country_of_postcode("T12 K8AF") == "IE" and country_of_postcode("SW1A 2AA") is None
+
+
+def test_no_postcode_is_asked_where_the_country_has_none():
+    from actions.extraction import registration_answers
+
+    read = registration_answers(
+        "street_number", "9 avenue Georges Clemenceau, BP 45, Djibouti", "inform", {}, {}
+    )
+    assert read.get("postcode") == ""
+    lyon = registration_answers("street_number", "9 rue Nationale, 69002 Lyon", "inform", {}, {})
+    assert lyon["postcode"] == "69002"
+
+
+@pytest.mark.parametrize(
+    "text, city", [("Galway of course", "Galway"), ("Nancy, évidemment", "Nancy")]
+)
+def test_an_aside_after_a_city_is_no_part_of_it(text, city):
+    from actions.extraction import registration_answers
+
+    assert registration_answers("city", text, "inform", {}, {}) == {"city": city}
+
+
+@pytest.mark.parametrize(
+    "number, e164",
+    [
+        ("01 677 4000", "+35316774000"),  # grouped as in Ireland: Dublin, not France
+        ("0161 496 0123", "+441614960123"),
+        ("02 41 22 33 44", "+33241223344"),  # grouped as in France: France
+    ],
+)
+def test_a_number_grouped_as_abroad_is_read_abroad_in_an_english_conversation(number, e164):
+    assert check_phone(number, elsewhere=tuple(words_of("en").PHONE_REGIONS)).value == e164
+
+
+@pytest.mark.parametrize("name", ["Guadeloupe", "La Réunion", "Guyane", "Mayotte"])
+def test_an_overseas_department_is_france(name):
+    from bot.rules.address import check_country
+
+    assert check_country(name).value == "FR"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "the phone should end in 6021, not 6012: +353 61 202 6021",
+            {"phone": "+353 61 202 6021"},
+        ),
+        ("Town reads Galwya, should be Galway of course", {"city": "Galway"}),
+    ],
+)
+def test_a_correction_with_should_and_an_aside(text, expected):
+    from actions.extraction import correction
+
+    assert correction(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, answer",
+    [
+        ("Biscuit, our beagle", "Biscuit"),
+        ("Caramel (ma chatte)", "Caramel"),
+        ("Jules Ferry, l'école du quartier", "Jules Ferry, l'école du quartier"),  # no aside
+    ],
+)
+def test_a_trust_answer_without_the_aside_that_says_what_it_is(text, answer):
+    from actions.extraction import registration_answers
+
+    assert registration_answers("trust_answer", text, "inform", {}, {}) == {"trust_answer": answer}
+
+
+def test_the_login_email_shows_where_a_double_surname_starts():
+    from actions.extraction import in_email_order
+
+    read = {"first_name": "Lucía Gómez", "surname": "de la Serna"}
+    assert in_email_order(read, "lucia.gomezserna@example.es") == {
+        "first_name": "Lucía",
+        "surname": "Gómez de la Serna",
+    }
+    both = {"first_name": "Anne Sophie", "surname": "Leroy"}
+    assert in_email_order(both, "anne.sophie.leroy@example.fr") == both
+
+
+def test_the_login_email_shows_a_surname_of_two_words_typed_first():
+    from actions.extraction import in_email_order
+
+    read = {"first_name": "Abdi", "surname": "Omar Hodan"}
+    assert in_email_order(read, "hodan.abdiomar@example.dj") == {
+        "first_name": "Hodan",
+        "surname": "Abdi Omar",
+    }

@@ -54,6 +54,7 @@ def pool_phrases() -> list[tuple[str, str]]:
 
 # Country names are a closed list the readers must know whatever the set: not checked.
 NOT_CHECKED_VALUES = ("country", "country_shown", "country_code")
+TYPED_VALUE_KEYS = ("first_name", "surname", "phone", "street", "postcode", "city", "email")
 
 
 def persona_values() -> list[tuple[str, str]]:
@@ -66,16 +67,17 @@ def persona_values() -> list[tuple[str, str]]:
         for name, value in dataclasses.asdict(identity).items()
         if isinstance(value, str) and name not in NOT_CHECKED_VALUES
     ]
-    # Of the blind users: what identifies a person (a city or a surname alone may well be in
-    # the training data as any other value).
+    # Of the blind users: every value they may type alone at its question, and their typos.
     for user in blind_users():
         full_name = f"{user['first_name']} {user['surname']}"
         values += [(f"users.yml {user['id']}.full_name", full_name)]
         values += [
             (f"users.yml {user['id']}.{name}", str(user[name]))
-            for name in ("phone", "street", "email")
+            for name in TYPED_VALUE_KEYS
             if user.get(name)
         ]
+        if (user.get("typo") or {}).get("typed"):
+            values += [(f"users.yml {user['id']}.typo", str(user["typo"]["typed"]))]
     return values
 
 

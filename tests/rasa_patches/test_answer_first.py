@@ -76,3 +76,53 @@ def test_the_patch_reads_after_rasa_parsed(domain, monkeypatch):
     assert data["intent"]["name"] == "inform"
     data = asyncio.run(answer_first.parse_message(None, "Monaco"))  # /model/parse: no tracker
     assert data["intent"]["name"] == "out_of_scope"
+
+
+def test_an_faq_question_read_here_names_its_answer(domain, monkeypatch):
+    """ "C'est quoi le mode expert ? je n'y connais rien" at the terms, which the classifier took
+    for a no: read as the FAQ question, with the answer the selector chose (utter_faq needs it)."""
+
+    async def rasa_parse(self, message, tracker=None, only_output_properties=True):
+        data = parsed(getattr(message, "text", message), "deny", 0.85, faq=0.13)
+        data["response_selector"] = {
+            "all_retrieval_intents": ["faq"],
+            "faq": {"response": {"intent_response_key": "faq/expert_mode"}},
+        }
+        return data
+
+    monkeypatch.setitem(
+        rasa_patches.patching._originals, (MessageProcessor, "parse_message"), rasa_parse
+    )
+    tracker = at_question(domain, requested="terms_accepted")
+    text = "c'est quoi le mode expert ? je n'y connais rien"
+    data = asyncio.run(answer_first.parse_message(None, text, tracker))
+    assert data["intent"]["name"] == "faq"
+    assert data["intent"]["full_retrieval_intent_name"] == "faq/expert_mode"
+
+
+def test_the_question_sentence_of_a_longer_message_is_classified_alone(domain, monkeypatch):
+    """ "Pardon, c'est quoi le mode expert ? Je n'y connais rien", which the classifier reads as a
+    no at the terms: its question sentence alone is an FAQ question, and gets that answer."""
+    seen = []
+
+    async def rasa_parse(self, message, tracker=None, only_output_properties=True):
+        text = getattr(message, "text", message)
+        seen.append(text)
+        if text.endswith("?"):
+            data = parsed(text, "faq", 0.9)
+            data["response_selector"] = {
+                "all_retrieval_intents": ["faq"],
+                "faq": {"response": {"intent_response_key": "faq/expert_mode"}},
+            }
+            return data
+        return parsed(text, "deny", 0.93, where_am_i=0.03, faq=0.02)
+
+    monkeypatch.setitem(
+        rasa_patches.patching._originals, (MessageProcessor, "parse_message"), rasa_parse
+    )
+    tracker = at_question(domain, requested="terms_accepted")
+    text = "Pardon, c'est quoi le mode expert ? Je n'y connais rien"
+    data = asyncio.run(answer_first.parse_message(None, text, tracker))
+    assert seen == [text, "Pardon, c'est quoi le mode expert ?"]
+    assert data["intent"]["name"] == "faq"
+    assert data["intent"]["full_retrieval_intent_name"] == "faq/expert_mode"

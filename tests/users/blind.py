@@ -88,11 +88,17 @@ def expected_summary(user: dict, language: str) -> dict[str, str]:
     return values
 
 
+# France and its overseas departments share one numbering plan (dialled with a 0 in France).
+FRENCH_NUMBERING = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
+
+
 def _phone(value: str, region: str) -> str | None:
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return None
+    if region in FRENCH_NUMBERING and not phonenumbers.is_valid_number(number):
+        return None  # "0696 ..." is not a number of metropolitan France
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -105,9 +111,9 @@ def same(name: str, shown: str | None, meant: str, user: dict) -> bool:
     if shown is None:
         return False
     if name == "phone":
-        return _phone(shown, "FR") == _phone(meant, user["country_code"]) or _phone(
-            shown, user["country_code"]
-        ) == _phone(meant, user["country_code"])
+        # A number of France overseas is shown as dialled in France ("0696 12 34 56").
+        regions = (*FRENCH_NUMBERING, user["country_code"])
+        return _phone(meant, user["country_code"]) in {_phone(shown, r) for r in regions}
     if name == "postcode":
         return _postcode(shown) == _postcode(meant)
     if name == "city" and user["country_code"] == "US":

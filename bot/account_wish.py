@@ -1,0 +1,47 @@
+"""Does a message ask for the account, or to activate it? "Il me faut un espace pro en mode
+expert", "we need to register an expert account for our firm": a request to start the
+registration, though it names expert mode (which the classifier may take for the question about
+it). A question asking for information ("what does expert mode mean?") is not such a request.
+Words: bot/words/<language>.py."""
+
+from __future__ import annotations
+
+import re
+
+from bot.words import LANGUAGES, folded_words, phrases_pattern, words_of
+
+_WISH = phrases_pattern("WISH_PHRASES")
+_ACCOUNT = phrases_pattern("ACCOUNT_WORDS")
+_OTHER_REQUEST = phrases_pattern("OTHER_REQUEST_WORDS")
+_ACTIVATION = phrases_pattern("ACTIVATION_WORDS")
+_EXPIRY = phrases_pattern("EXPIRY_WORDS")
+_RECEIVED = phrases_pattern("RECEIVED_WORDS")
+# A few words at most between them and the activation: "can we activate", "une fois activé".
+_THEN_ACTIVATION = r"\s+(?:[\w'-]+\s+){0,2}activ"
+_ASKING_TO = re.compile(phrases_pattern("ASKING_TO_WORDS").pattern + _THEN_ACTIVATION)
+_AFTER_ACTIVATION = re.compile(phrases_pattern("AFTER_WORDS").pattern + _THEN_ACTIVATION)
+_INFORMATION = frozenset().union(*(words_of(lang).INFORMATION_WORDS for lang in LANGUAGES))
+
+
+def wants_an_account(text: str) -> bool:
+    """A wish for the account: a word of wanting or needing, the account named, nothing that
+    makes it another request (activation, logging in, a person)."""
+    folded = folded_words(text)
+    return bool(
+        _WISH.search(folded) and _ACCOUNT.search(folded) and not _OTHER_REQUEST.search(folded)
+    )
+
+
+def asks_for_information(text: str) -> bool:
+    """Words of a question asking to know something ("how", "c'est quoi", "difference")."""
+    return bool(_INFORMATION & set(folded_words(text).split()))
+
+
+def wants_to_activate(text: str) -> bool:
+    """ "The code has arrived, can we activate it?", "je voudrais activer mon espace": activation
+    named, with the code come or the activation wanted; an expired code is another matter. The
+    caller sets aside negations ("I haven't received the activation code")."""
+    folded = folded_words(text)
+    wanted = _WISH.search(folded) or _RECEIVED.search(folded) or _ASKING_TO.search(folded)
+    later = _AFTER_ACTIVATION.search(folded)
+    return bool(_ACTIVATION.search(folded) and wanted and not later and not _EXPIRY.search(folded))
