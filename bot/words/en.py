@@ -113,6 +113,8 @@ EXPIRY_WORDS = ("expired", "expire", "expires", "too late", "no longer valid", "
 # "Just give me a number I can call", "I'd rather speak to someone": a person asked for.
 PERSON_PHRASES = (
     "talk to someone", "speak to someone", "talk to somebody", "speak to somebody",
+    "talk with someone", "speak with someone", "talk with somebody", "speak with somebody",
+    "someone real", "somebody real", "number for assistance", "assistance number",
     "talk to a person", "speak to a person", "a real person", "a human", "an agent",
     "an advisor", "an adviser", "someone i can call", "a number i can call", "number to call",
     "number i could call", "call someone", "call you", "phone you", "helpline", "hotline",

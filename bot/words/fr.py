@@ -113,6 +113,8 @@ EXPIRY_WORDS = ("expire", "expiree", "perime", "perimee", "plus valable", "trop 
 # "Donnez-moi un numéro à appeler", "je préfère parler à un conseiller": a person asked for.
 PERSON_PHRASES = (
     "parler a quelqu'un", "parler a une personne", "parler a un humain", "un humain",
+    "parler avec quelqu'un", "parler avec une personne", "quelqu'un de reel",
+    "numero d'assistance", "numero pour l'assistance",
     "une vraie personne", "une personne reelle", "un conseiller", "une conseillere", "un agent",
     "appeler quelqu'un", "joindre quelqu'un", "un numero a appeler", "numero pour appeler",
     "un numero que je peux appeler", "numero de telephone a appeler", "la hotline",

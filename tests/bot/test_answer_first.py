@@ -299,6 +299,8 @@ def test_a_missing_or_expired_code_is_no_wish_to_activate(text):
         "Honestly I'd rather speak to someone",
         "je voudrais un numéro à appeler, c'est plus simple",
         "est-ce que je peux parler à un conseiller",
+        "is there an assistance number, I want to speak with someone",
+        "j'aimerais parler avec quelqu'un de réel",
     ],
 )
 def test_a_person_asked_for_at_any_question_is_the_support_desk(text):
