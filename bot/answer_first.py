@@ -290,31 +290,27 @@ def _question(classified: Classified) -> str | None:
     return best[0] if best else "explain_procedure"
 
 
-def _may_start(request: str, pending: Pending | None) -> bool:
-    """With nothing asked, or at a question that offers `request` as its yes, a wish for it may
-    start it; at any other question, the message answers that question."""
-    return pending is None or request in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
-
-
 def _asks_for_the_account(text: str, classified: Classified, pending: Pending | None) -> bool:
     """ "Il me faut un espace pro, en mode expert": with nothing asked, or when the account is
     offered, a wish for the account starts it, though the classifier took it for a question
     about expert mode. With nothing asked, a question for information is answered first."""
-    if not _may_start("start_registration", pending) or classified.intent in _NOT_A_WISH:
+    offered = pending and "start_registration" in dialogue.YES_NO_QUESTIONS.get(
+        pending.question, ()
+    )
+    if (pending and not offered) or classified.intent in _NOT_A_WISH:
         return False
     if classified.intent == "switch_language" and requested_language(text):
         return False  # "je veux créer mon espace, mais en anglais"
     if not wants_an_account(text):
         return False
-    return pending is not None or not (asks_something(text) and asks_for_information(text))
+    return bool(offered) or not (asks_something(text) and asks_for_information(text))
 
 
 def _asks_to_activate(text: str, classified: Classified, pending: Pending | None) -> bool:
     """ "The code came, can we activate it?": with nothing asked, or when activating is offered,
     a wish to activate starts the activation, whatever else the classifier hesitated on."""
-    if not _may_start("start_activation", pending):
-        return False
-    if classified.intent in EVIDENT_INTENTS | {"start_activation"}:
+    offered = pending and "start_activation" in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
+    if (pending and not offered) or classified.intent in EVIDENT_INTENTS | {"start_activation"}:
         return False
     return wants_to_activate(text) and not negative(text)
 
