@@ -260,8 +260,9 @@ def registration_answers(
     text = (text or "").strip()
     if intent == "choose_trust_question" and entities.get("trust_question"):
         return {"trust_question": entities["trust_question"]}
-    if requested == "trust_question" and typed_trust_choice(text):
-        return {"trust_question": typed_trust_choice(text)}  # the choice typed in words
+    choice = typed_trust_choice(text) if requested == "trust_question" else None
+    if choice:
+        return {"trust_question": choice}  # the choice typed in words
     if requested in ("login_email", "login_email_confirmation") and find_email(text):
         return {requested: find_email(text)}  # "utilisez marie@exemple.fr", whatever the intent
     if is_interruption(requested, text, intent) or not text:

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.questions import trust_question_buttons
 from actions.service import language_of
-from bot.dialogue import WHICH_FIELD_QUESTION
+from bot import dialogue
 from bot.labels import FIELD_LABELS, label
 from bot.words import words_of
 
@@ -34,18 +34,17 @@ def answered(question: str | None) -> list[dict]:
     return [SlotSet(SLOT, None)] if question else []
 
 
-def not_answered(
-    dispatcher: CollectingDispatcher, tracker: Tracker, question: str, kind: str | None = None
-) -> list[dict]:
+def not_answered(dispatcher: CollectingDispatcher, tracker: Tracker, question: str) -> list[dict]:
     """One more answer to `question` not understood; from the second in a row, the help."""
     times = times_unanswered(tracker, question) + 1
     if times >= HELP_FROM:
         language = language_of(tracker)
         example_of = words_of(language).ANSWER_EXAMPLES
-        example = example_of.get(question) or example_of.get(kind or "", "")
-        if kind == YES_NO or question == "terms_accepted":
+        yes_no = question in dialogue.YES_NO_QUESTIONS or question in dialogue.YES_NO_FIELDS
+        example = example_of.get(question) or (example_of[YES_NO] if yes_no else "")
+        if yes_no:
             dispatcher.utter_message(response="utter_stuck_yes_no", example=example)
-        elif question == WHICH_FIELD_QUESTION:
+        elif question == dialogue.WHICH_FIELD_QUESTION:
             dispatcher.utter_message(response="utter_stuck_which_field", example=example)
         elif question == "trust_question":
             dispatcher.utter_message(

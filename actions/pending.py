@@ -21,10 +21,9 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form_validation import is_yes_no_answer
-from actions.never_a_loop import YES_NO, not_answered
+from actions.never_a_loop import not_answered
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
-from bot import dialogue
 from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
 
 # Responses that ask a question outside the forms -> the response that asks it again.
@@ -97,8 +96,7 @@ class ActionAnswerYesNo(Action):
         if not is_yes_no_answer(message):
             # "hmm bof zzz" guessed as a no: not understood, and the question again
             dispatcher.utter_message(response="utter_default")
-            kind = YES_NO if question in dialogue.YES_NO_QUESTIONS else None
-            helped = not_answered(dispatcher, tracker, question, kind) if question else []
+            helped = not_answered(dispatcher, tracker, question) if question else []
             if not ask_again(dispatcher, tracker, question):
                 dispatcher.utter_message(response="utter_ask_what_next")
             return [SlotSet("answer_meaning", ANSWERED), *helped]
@@ -200,8 +198,7 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(response="utter_what_i_can_do")
         else:
             dispatcher.utter_message(response="utter_default")
-            kind = YES_NO if question in dialogue.YES_NO_QUESTIONS else None
-            helped = not_answered(dispatcher, tracker, question, kind)
+            helped = not_answered(dispatcher, tracker, question)
             ask_again(dispatcher, tracker, question)
             return [*helped, FollowupAction("action_listen")]
         # As Rasa's fallback, no rule follows it: the user answers next (else it loops).

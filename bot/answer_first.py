@@ -81,6 +81,7 @@ _FIELD_NAMES = frozenset(field.name for field in FIELDS.fields)
 _EMAIL_FIELDS = frozenset({"login_email", "login_email_confirmation", "activation_email"})
 _OPENERS = all_languages("QUESTION_OPENERS")
 _OPENING_PAIRS = all_languages("QUESTION_OPENING_PAIRS")
+_CLOSERS = all_languages("QUESTION_CLOSERS")
 _WORD = re.compile(r"[\w'-]+")
 _CLAUSE_END = re.compile(r"[,.;:!?\n]")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -131,7 +132,8 @@ def pending_question(asked: str | None, form: str | None, requested: str | None)
 
 
 def asks_something(text: str) -> bool:
-    """A question: a question mark, or a question's opening words and three words or more."""
+    """A question: a question mark, or a question's opening (or, in French, closing) words and
+    three words or more."""
     if "?" in text or "¿" in text:
         return True
     words = _WORD.findall(fold(text).replace("’", "'"))
@@ -141,6 +143,7 @@ def asks_something(text: str) -> bool:
         return False
     return (
         words[0] in _OPENERS
+        or words[-1] in _CLOSERS
         or words[0].split("'")[0] in _OPENERS  # "what's", "how's"
         or " ".join(words[:2]) in _OPENING_PAIRS
         or (" ".join(words[:3]) in _OPENING_PAIRS)
@@ -290,29 +293,38 @@ def _question(classified: Classified) -> str | None:
     return best[0] if best else "explain_procedure"
 
 
+def _may_start(request: str, pending: Pending | None) -> bool:
+    """With nothing asked, or at a question that offers `request` as its yes, a wish for it may
+    start it; at any other question, the message answers that question."""
+    return pending is None or request in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
+
+
 def _asks_for_the_account(text: str, classified: Classified, pending: Pending | None) -> bool:
     """ "Il me faut un espace pro, en mode expert": with nothing asked, or when the account is
     offered, a wish for the account starts it, though the classifier took it for a question
     about expert mode. With nothing asked, a question for information is answered first."""
-    offered = pending and "start_registration" in dialogue.YES_NO_QUESTIONS.get(
-        pending.question, ()
-    )
-    if (pending and not offered) or classified.intent in _NOT_A_WISH:
+    if not _may_start("start_registration", pending) or classified.intent in _NOT_A_WISH:
         return False
     if classified.intent == "switch_language" and requested_language(text):
         return False  # "je veux créer mon espace, mais en anglais"
-    if not wants_an_account(text):
+    asking = asks_something(text)
+    # When the account is offered, a need said as a question ("I need one of these?") is a yes.
+    if not wants_an_account(text, asking and pending is None):
         return False
-    return bool(offered) or not (asks_something(text) and asks_for_information(text))
+    return pending is not None or not (asking and asks_for_information(text))
 
 
 def _asks_to_activate(text: str, classified: Classified, pending: Pending | None) -> bool:
     """ "The code came, can we activate it?": with nothing asked, or when activating is offered,
     a wish to activate starts the activation, whatever else the classifier hesitated on."""
-    offered = pending and "start_activation" in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
-    if (pending and not offered) or classified.intent in EVIDENT_INTENTS | {"start_activation"}:
+    if not _may_start("start_activation", pending):
         return False
-    return wants_to_activate(text) and not negative(text)
+    if classified.intent in EVIDENT_INTENTS | {"start_activation"}:
+        return False
+    asking = asks_something(text) and pending is None  # offered, a need asked is a yes
+    if asking and asks_for_information(text):
+        return False  # "how many days can I use the activation code?"
+    return wants_to_activate(text, asking) and not negative(text)
 
 
 def read_answer(text: str | None, classified: Classified, pending: Pending | None) -> str | None:
@@ -329,6 +341,8 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
     if _asks_for_the_account(text, classified, pending):
         return "start_registration"
     if not pending:
+        if classified.intent in dialogue.ANSWERS_ONLY and asks_something(text):
+            return _question(classified)  # "why do you need my pet's name?": nothing to answer
         return None
     text = text.strip()
     if pending.expects == SECRET:

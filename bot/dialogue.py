@@ -44,6 +44,10 @@ INTERRUPTIONS_OF_FORM = {
 
 # Intents that act on the form itself: answered by the form's own rules, not interruptions.
 FORM_CONTROLS = frozenset({"skip", "change_field"})
+# Intents that only answer a question of the assistant's: with nothing asked, a message read as
+# one of them that asks something is a question (bot/answer_first.py). A request to change or
+# skip a field may be asked ("can we skip this one?"): the form's own rules answer it.
+ANSWERS_ONLY = frozenset({"inform", "choose_trust_question", "confirm"})
 
 # At a typed-answer question (bot/fields.py: password, code, CAPTCHA), a single word is a command
 # only when the model is this sure of one of these intents; anything else is an attempt at the

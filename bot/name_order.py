@@ -7,19 +7,9 @@ import re
 
 from bot.free_text import SURNAME_PARTICLES
 from bot.rules.text import fold
-from bot.words import LANGUAGES, words_of
+from bot.words import alternatives
 
-_PHRASES = sorted(
-    {fold(p) for language in LANGUAGES for p in words_of(language).SURNAME_FIRST},
-    key=len,
-    reverse=True,
-)
-_STATED = re.compile(
-    r"\(?\b(?:"
-    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASES)
-    + r")\b\)?\s*[:,;-]?\s*",
-    re.IGNORECASE,
-)
+_STATED = re.compile(rf"\(?\b(?:{alternatives('SURNAME_FIRST')})\b\)?\s*[:,;-]?\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
@@ -43,24 +33,16 @@ def surname_first(text: str) -> dict[str, str] | None:
     return {"surname": " ".join(words[:-1]), "first_name": words[-1]}
 
 
-def _alternatives(name: str, without: tuple[str, ...] = ()) -> str:
-    found = {fold(w) for language in LANGUAGES for w in getattr(words_of(language), name)}
-    found -= set(without)
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(found, key=len, reverse=True)
-    )
-
-
 _LABEL_AFTER = re.compile(
-    rf"^(?P<value>.+?)\s*\(?\s*(?:(?:{_alternatives('LABEL_LINKS')})\s+)?(?:(?:le|la|l'|the|my|mon|ma)\s+)?"
-    rf"\b(?:(?P<first>{_alternatives('FIRST_NAME_LABELS')})|(?P<surname>{_alternatives('SURNAME_LABELS')}))"
+    rf"^(?P<value>.+?)\s*\(?\s*(?:(?:{alternatives('LABEL_LINKS')})\s+)?(?:(?:le|la|l'|the|my|mon|ma)\s+)?"
+    rf"\b(?:(?P<first>{alternatives('FIRST_NAME_LABELS')})|(?P<surname>{alternatives('SURNAME_LABELS')}))"
     r"\s*\)?[.!]*$"
 )
 # "first" and "last" label a name only after it ("Kessler (last)"): before one, they are words.
 _BARE = ("first", "last")
 _LABEL_BEFORE = re.compile(
     r"^(?:(?:mon|ma|le|la|my|the|your|votre)\s+)?"
-    rf"(?:(?P<first>{_alternatives('FIRST_NAME_LABELS', _BARE)})|(?P<surname>{_alternatives('SURNAME_LABELS', _BARE)}))\b"
+    rf"(?:(?P<first>{alternatives('FIRST_NAME_LABELS', without=_BARE)})|(?P<surname>{alternatives('SURNAME_LABELS', without=_BARE)}))\b"
     r"\s*(?::|=|-|\best\b|\bis\b|\bc'est\b)?\s*(?P<value>[^\W\d_].*?)[.!]*$"
 )
 _SEGMENTS = re.compile(r"\s*(?:[,;)]|\bet\b|\band\b)\s*", re.IGNORECASE)

@@ -4,7 +4,7 @@ message for its polarity, so that a polite, long or idiomatic answer is still a 
 ("having read them, I'm glad to accept them", "nothing to report, go on", "pas encore").
 
 Character n-grams (inside words) and words, folded (case and accents set aside), weigh into a
-logistic regression. Rasa-free: pipeline/polarity.py trains it with the model and adds the
+logistic regression (bot/text_features.py). Rasa-free: pipeline/polarity.py trains it with the model and adds the
 probability of a yes to every parsed message.
 """
 
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, make_pipeline
+from sklearn.pipeline import make_pipeline
 
-from bot.rules.text import fold
+from bot.text_features import folded as _folded
+from bot.text_features import words_and_characters
 
 YES_INTENTS = frozenset({"affirm", "confirm"})
 NO_INTENTS = frozenset({"deny", "activate_later"})
@@ -28,10 +28,6 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # compared on the blind set: docs/evaluation.md).
 LEAST_YES_OR_NO = 0.15
 SURE_MARGIN = 0.15
-
-
-def _folded(text: str) -> str:
-    return fold(text).replace("’", "'")
 
 
 @dataclass
@@ -46,20 +42,8 @@ class PolarityModel:
         labels = [
             YES if i in YES_INTENTS else NO if i in NO_INTENTS else NEITHER for _, i in examples
         ]
-        features = FeatureUnion(
-            [
-                (
-                    "characters",
-                    TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
-                ),
-                (
-                    "words",
-                    TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[\w']+"),
-                ),
-            ]
-        )
         classifier = LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)
-        pipeline = make_pipeline(features, classifier)
+        pipeline = make_pipeline(words_and_characters(), classifier)
         pipeline.fit(texts, labels)
         return cls(pipeline)
 

@@ -12,31 +12,24 @@ from bot.fields import FIELDS
 from bot.free_text import SURNAME_PARTICLES
 from bot.rules.text import fold
 from bot.spelling_remarks import without_spelling_remark
-from bot.words import LANGUAGES, words_of
+from bot.words import alternatives
 
 NEAR = 0.6
 MOST_VALUE_WORDS = 5  # a value, new or old, is a few words  # difflib ratio between the new value and the value stored, when the old is not found
 
 
-def _alternatives(name: str) -> str:
-    words = {w for language in LANGUAGES for w in getattr(words_of(language), name)}
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
-_IT_IS = rf"(?:(?:{_alternatives('IT_IS_WORDS')})\s*:?\s+)?"
+_IT_IS = rf"(?:(?:{alternatives('IT_IS_WORDS', folded=False)})\s*:?\s+)?"
 _X_NOT_Y = re.compile(
-    rf"^{_IT_IS}(?P<new>.+?)\s*[,;]?\s+(?:{_alternatives('NOT_WORDS')})\s+(?P<old>.+?)[.!]*$",
+    rf"^{_IT_IS}(?P<new>.+?)\s*[,;]?\s+(?:{alternatives('NOT_WORDS', folded=False)})\s+(?P<old>.+?)[.!]*$",
     re.IGNORECASE,
 )
 _NOT_Y_BUT_X = re.compile(
-    rf"^(?:{_alternatives('NOT_WORDS')})\s+(?P<old>.+?)\s*,?\s+(?:{_alternatives('BUT_WORDS')})\s+"
+    rf"^(?:{alternatives('NOT_WORDS', folded=False)})\s+(?P<old>.+?)\s*,?\s+(?:{alternatives('BUT_WORDS', folded=False)})\s+"
     rf"{_IT_IS}(?P<new>.+?)[.!]*$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    rf"(?<![^\s,;:])(?:{_alternatives('IT_IS_WORDS')})\s+|:\s*|,\s*", re.IGNORECASE
+    rf"(?<![^\s,;:])(?:{alternatives('IT_IS_WORDS', folded=False)})\s+|:\s*|,\s*", re.IGNORECASE
 )
 
 

@@ -24,7 +24,14 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 
-from bot.answer_first import Classified, pending_question, question_sentence, read_answer
+from bot.answer_first import (
+    SECRET,
+    Classified,
+    Pending,
+    pending_question,
+    question_sentence,
+    read_answer,
+)
 from bot.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
 from pipeline.polarity import POLARITY
 from rasa_patches.patching import Patch
@@ -57,11 +64,15 @@ def classified(parse_data: dict, question: dict | None = None) -> Classified:
     )
 
 
-def read_against_pending(parse_data: dict, tracker, question: dict | None = None) -> None:
-    """`question`: the parse of the message's question sentence alone, when it has one."""
-    pending = pending_question(
+def pending_in(tracker) -> Pending | None:
+    return pending_question(
         last_asked(tracker), tracker.active_loop_name, tracker.get_slot(REQUESTED_SLOT)
     )
+
+
+def read_against_pending(parse_data: dict, tracker, question: dict | None = None) -> None:
+    """`question`: the parse of the message's question sentence alone, when it has one."""
+    pending = pending_in(tracker)
     intent = read_answer(parse_data.get(TEXT), classified(parse_data, question), pending)
     if intent is None:
         return
@@ -85,7 +96,9 @@ async def parse_message(self, message, tracker=None, only_output_properties=True
         sentence = question_sentence(parse_data.get(TEXT) or "")
         intent = (parse_data.get(INTENT) or {}).get(INTENT_NAME_KEY)
         question = None
-        if sentence and intent not in QUESTIONS | REPAIRS:
+        pending = pending_in(tracker)
+        secret = pending is not None and pending.expects == SECRET  # a password is never split
+        if sentence and not secret and intent not in QUESTIONS | REPAIRS:
             # "Sorry, what is expert mode? I'm no expert at all", read as a no: the question
             # sentence is classified alone too (a second model call, for such messages only).
             alone = UserMessage(sentence, sender_id=getattr(message, "sender_id", None))

@@ -8,6 +8,7 @@ QUESTION_OPENING_PAIRS = frozenset(
     is it|is there|is the|are there|are you|should i|will i|will it|will the|would it|may i|
     have i|has the|i wonder""".replace("\n", "").split("|")
 )
+QUESTION_CLOSERS: frozenset[str] = frozenset()  # English asks with its first words
 
 # Greetings, thanks and farewells: a message of these words alone is courtesy, not an answer.
 SOCIAL_WORDS = frozenset(
@@ -93,20 +94,44 @@ LABEL_LINKS = ("as my", "as the", "as", "for the", "for my", "for", "is my", "is
 
 # "I need to register an account", "we'd like our business space": a wish for an account (the
 # words that say it is wanted, the words for the account, and what makes it another request).
-WISH_PHRASES = (
-    "i need", "i'd like", "i would like", "i want", "i have to", "i must", "i've got to",
-    "i got to", "i gotta", "need to", "needs to", "want to", "wanna", "looking to", "trying to",
-    "help me", "help us", "we need", "we'd like", "we would like", "we want", "we have to",
-    "we must", "told to", "asked to", "supposed to", "meant to", "can i", "could i", "may i",
-    "here to", "i'm after", "must",
+# A wish for the account: wanting it, asking for help with it, or told to get it.
+WANT_PHRASES = (
+    "i'd like", "i would like", "i want", "want to", "wanna", "looking to", "trying to",
+    "help me", "help us", "guide me", "we'd like", "we would like", "we want", "here to",
+    "i'm after", "told to", "asked to", "sent here", "sent me", "says to", "say me to",
 )  # fmt: skip
-ACCOUNT_WORDS = ("account", "espace", "space", "register", "registration", "sign up", "signup")
+# Needing it: a wish when stated ("we need an account"), a question when asked ("I have to
+# open a new one?").
+NEED_PHRASES = (
+    "i need", "i have to", "i must", "i've got to", "i got to", "i gotta", "need to", "needs to",
+    "we need", "we have to", "we must", "supposed to", "meant to", "must", "been told",
+    "i'm told", "need one", "need a", "need an", "needs a", "needs an",
+)  # fmt: skip
+# "Can I ...", "can you ...": a wish only for creating it ("can I open an account"), not for what
+# it allows or another request ("can you validate the registration").
+CAN_PHRASES = ("can i", "could i", "may i", "can you", "could you", "can we", "shall we", "let's")
+# The code has come: "I received the code", "the email came through" (said, not asked).
+CODE_CAME_PHRASES = (
+    "received", "got", "arrived", "came", "have the code", "have my code", "have the email",
+)  # fmt: skip
+CREATE_WORDS = (
+    "create", "open", "set up", "setup", "sign up", "register", "make", "get", "start",
+)  # fmt: skip
+ACCOUNT_WORDS = (
+    "account", "accounts", "espace", "space", "spaces", "register", "registration", "sign up",
+    "signup",
+)  # fmt: skip
 OTHER_REQUEST_WORDS = (
     "activate", "activation", "code", "log in", "login", "sign in", "password", "delete",
     "close", "cancel", "person", "human", "agent", "change", "modify",
 )  # fmt: skip
 # A question asking for information ("how", "what is"), not for the account itself.
 INFORMATION_WORDS = frozenset("how what why which when difference mean means meaning".split())
+# "Do I need an expert account?": whether one needs it, a question, not the wish itself.
+NEED_QUESTION_PHRASES = (
+    "do i need", "do we need", "do i have to", "do we have to", "should i", "should we",
+    "must i", "am i required", "are we required", "is it required", "is it mandatory",
+)  # fmt: skip
 # "The code has arrived, can we activate it?": activation named, and the code has come or is wanted.
 ACTIVATION_WORDS = ("activate", "activation", "activating")
 EXPIRY_WORDS = ("expired", "expire", "expires", "too late", "no longer valid", "out of date")
@@ -130,3 +155,36 @@ INTERJECTIONS = frozenset(
 # comes after it.
 ASKING_TO_WORDS = ("can", "could", "shall", "may", "let's")
 AFTER_WORDS = ("after", "once", "when")
+# What each FAQ answer is about, in the words of its answer (domain.yml, from the seeds): when the
+# answer selector hesitates, the one answer whose subject the message names is chosen
+# (bot/faq_topics.py). Phrases shared by two subjects name neither.
+FAQ_TOPIC_PHRASES = {
+    "expert_mode": ("expert mode", "expert-mode", "expert one", "expert kind"),
+    "basic_vs_expert": ("basic mode", "simplified", "difference", "rather than", "instead of"),
+    "many_companies": (
+        "several companies", "many companies", "multiple companies", "each company",
+        "per company", "every company", "my clients", "our clients", "portfolio", "subsidiaries",
+        "how many companies", "100 companies", "hundred companies", "same account",
+        "one account", "single account", "same space", "one space",
+    ),
+    # "Une fois activé", "after I activate" set a time, not a subject: any answer may follow them.
+    "after_activation": (
+        "what next", "then what", "sign up for", "online services", "alternate administrator",
+        "delegatee", "co-manage",
+    ),
+    "efi_edi": ("efi", "edi", "sepa", "b2b", "direct debit", "data interchange"),
+    "trust_question": ("trust question", "security question", "secret question", "my answer", "nickname"),
+    "password_advice": ("password", "passphrase", "characters"),
+    "deadline": (
+        "48 hours", "48h", "48 h", "deadline", "how long", "until when", "time limit",
+        "still valid", "valid for",
+    ),
+    "empty_account": (
+        "empty", "not listed", "don't see my", "can't see my", "no companies", "appear", "show up",
+    ),
+    "data_protection": (
+        "my data", "personal data", "gdpr", "privacy", "confidential", "right of access",
+        "unsubscribe", "data protection",
+    ),
+    "certificate": ("certificate", "already linked", "already associated", "already used"),
+}  # fmt: skip

@@ -8,6 +8,8 @@ QUESTION_OPENERS = frozenset(
 )
 # Two-word openers, written with a space.
 QUESTION_OPENING_PAIRS = frozenset("est ce|qu est|c est quoi|a quoi|je me demande".split("|"))
+# Spoken French asks with its last word too: "et maintenant je fais quoi", "on fait comment".
+QUESTION_CLOSERS = frozenset("quoi comment combien pourquoi".split())
 
 # Greetings, thanks and farewells: a message of these words alone is courtesy, not an answer.
 SOCIAL_WORDS = frozenset(
@@ -91,14 +93,33 @@ LABEL_LINKS = ("pour le", "pour la", "comme", "en", "c'est le", "c'est mon")
 
 # "Il me faut un espace professionnel", "je dois créer mon compte": a wish for an account (the
 # words that say it is wanted, the words for the account, and what makes it another request).
-WISH_PHRASES = (
-    "je veux", "je voudrais", "je souhaite", "je souhaiterais", "j'aimerais", "j'ai besoin",
-    "aurait besoin", "avons besoin", "besoin d'un", "besoin d'une", "il me faut", "il nous faut",
-    "faut que je", "faut que nous", "je dois", "nous devons", "on doit", "je vais", "nous allons",
-    "on m'a demande", "m'aider a", "nous aider a", "m'accompagner", "aidez-moi", "puis-je",
-    "je peux", "je cherche a", "je suis la pour", "je viens pour",
+# A wish for the account: wanting it, asking for help with it, or told to get it.
+WANT_PHRASES = (
+    "je veux", "je voudrais", "je souhaite", "je souhaiterais", "j'aimerais", "je vais",
+    "nous allons", "m'aider a", "nous aider a", "m'accompagner", "m'aider", "aidez-moi",
+    "me guider", "je cherche a", "je suis la pour", "je viens pour", "on m'a demande", "m'a dit de",
+    "me dit de", "m'a envoye", "m'a envoyee", "envoye ici", "envoyee ici", "suis charge de",
+    "suis chargee de", "on commence", "allons-y", "on y va",
 )  # fmt: skip
-ACCOUNT_WORDS = ("espace", "compte", "inscription", "inscrire", "m'inscrire")
+# Needing it: a wish when stated ("il me faut un espace"), a question when asked ("je dois en
+# créer un nouveau ?").
+NEED_PHRASES = (
+    "j'ai besoin", "aurait besoin", "avons besoin", "besoin d'un", "besoin d'une", "il me faut",
+    "il nous faut", "faut que je", "faut que nous", "je dois", "nous devons", "on doit",
+    "fallait que je", "faudrait que je", "il faudrait", "on m'a dit",
+)  # fmt: skip
+# "Puis-je ...", "vous pouvez ...": a wish only for creating it ("puis-je créer mon espace"), not
+# for what it allows or another request ("vous pouvez valider l'inscription").
+CAN_PHRASES = ("puis-je", "je peux", "vous pouvez", "pouvez-vous", "pourriez-vous", "on peut")
+# The code has come: "j'ai reçu le code", "le code est arrivé" (said, not asked).
+CODE_CAME_PHRASES = (
+    "recu", "recus", "recue", "arrive", "arrivee", "j'ai le code", "j'ai mon code", "j'ai bien le code",
+)  # fmt: skip
+CREATE_WORDS = (
+    "creer", "cree", "creation", "ouvrir", "ouvre", "faire", "fasse", "m'inscrire", "inscrire",
+    "commencer", "demarrer", "lancer",
+)  # fmt: skip
+ACCOUNT_WORDS = ("espace", "espaces", "compte", "comptes", "inscription", "inscrire", "m'inscrire")
 OTHER_REQUEST_WORDS = (
     "activer", "activation", "code", "connecter", "connexion", "mot de passe", "supprimer",
     "fermer", "annuler", "personne", "conseiller", "changer", "modifier",
@@ -107,6 +128,11 @@ OTHER_REQUEST_WORDS = (
 INFORMATION_WORDS = frozenset(
     "comment pourquoi combien quel quelle quels quelles quoi difference quand signifie veut-dire".split()
 )
+# "Est-ce que je dois créer un espace ?": whether one needs it, a question, not the wish itself.
+NEED_QUESTION_PHRASES = (
+    "est-ce que je dois", "est-ce qu'il faut", "est ce que je dois", "dois-je", "faut-il",
+    "ai-je besoin", "est-ce que j'ai besoin",
+)  # fmt: skip
 # "Le code est arrivé, on peut activer ?": activation named, and the code has come or is wanted.
 ACTIVATION_WORDS = ("activer", "activation", "active", "j'active", "activons")
 EXPIRY_WORDS = ("expire", "expiree", "perime", "perimee", "plus valable", "trop tard", "depasse")
@@ -130,3 +156,37 @@ INTERJECTIONS = frozenset(
 # comes after it.
 ASKING_TO_WORDS = ("peut", "peux", "pouvons", "pourrait", "pourrais", "puis")
 AFTER_WORDS = ("apres", "une fois", "quand", "lorsque", "des que")
+# What each FAQ answer is about, in the words of its answer (domain.yml, from the seeds): when the
+# answer selector hesitates, the one answer whose subject the message names is chosen
+# (bot/faq_topics.py). Phrases shared by two subjects name neither.
+FAQ_TOPIC_PHRASES = {
+    "expert_mode": ("mode expert", "en expert", "version expert"),
+    "basic_vs_expert": ("simplifie", "mode simple", "basique", "difference", "plutot que"),
+    "many_companies": (
+        "plusieurs entreprises", "plusieurs societes", "chaque entreprise", "chaque societe",
+        "par entreprise", "par societe", "mes clients", "nos clients", "portefeuille", "filiales",
+        "combien d'entreprises", "combien de societes", "100 entreprises", "cent entreprises",
+        "meme espace", "un seul espace", "meme compte", "un seul compte",
+    ),
+    # "Une fois activé", "after I activate" set a time, not a subject: any answer may follow them.
+    "after_activation": (
+        "et apres", "ensuite je", "adherer", "services en ligne", "suppleant", "delegue",
+        "co-gerer",
+    ),
+    "efi_edi": ("efi", "edi", "sepa", "b2b", "prelevement", "echange de donnees"),
+    "trust_question": ("question de confiance", "question secrete", "ma reponse", "surnom"),
+    "password_advice": ("mot de passe", "mdp", "caracteres"),
+    "deadline": (
+        "48 heures", "48h", "48 h", "delai", "combien de temps", "jusqu'a quand", "valable",
+        "encore valide", "reste valide",
+    ),
+    "empty_account": (
+        "vide", "n'apparait", "n'apparaissent", "apparaitront", "apparaissent", "apparaitre",
+        "aucun dossier", "mes dossiers",
+    ),
+    "data_protection": (
+        "mes donnees", "vos donnees", "donnees personnelles", "rgpd", "cnil", "vie privee",
+        "confidentialite", "droit d'acces", "rectification", "desabonner", "desabonnement",
+    ),
+    "certificate": ("certificat", "deja associee", "deja associe", "deja utilisee", "deja liee"),
+}  # fmt: skip

@@ -161,6 +161,7 @@ def test_courtesy_alone_is_courtesy_but_not_with_an_answer():
 def test_questions_are_told_by_their_mark_or_their_opening_words():
     assert asks_something("how long is the code valid")
     assert asks_something("est-ce que je peux le faire demain")
+    assert asks_something("et une fois validé on fait comment")  # spoken French, last word
     assert not asks_something("Will Turner")  # two words: a name
     assert not asks_something("do it now please")
 
@@ -222,6 +223,16 @@ def test_the_field_to_change_is_read_from_its_name(text):
         "I'm supposed to get an espace professionnel, expert mode, for my shop",
         "Pourriez-vous m'aider à ouvrir mon espace professionnel ?",
         "Our auditors say we really must register a French tax account, the expert kind",
+        # said in the past, reported, or with the account in the plural
+        "ma banque a dit qu'il fallait que je fasse un compte pro expert",
+        "On m'a envoyé ici pour ouvrir l'espace de la société",
+        "I've been told to get one of those expert accounts for the shop",
+        "The notary sent me to open our company's espace professionnel",
+        # a need asked for help with, or a creation asked for
+        "il me faut un compte pro expert, vous pouvez m'aider ?",
+        "We need an expert account for the firm, shall we start?",
+        "Puis-je ouvrir mon espace professionnel maintenant ?",
+        "Can I sign up for the expert account here?",
     ],
 )
 @pytest.mark.parametrize("intent", ["faq", "switch_language"])
@@ -242,10 +253,27 @@ def test_a_wish_for_the_account_starts_it_though_it_names_expert_mode(text, inte
         ("je veux activer mon compte", "start_activation"),
         ("I need to log in to my account", "out_of_scope"),
         ("je veux parler à une personne pour mon espace", "faq"),
+        # whether one needs it: a question, answered before anything starts
+        ("Do we need one account per company?", "faq"),
+        ("Est-ce que je dois avoir un espace expert pour une seule SCI ?", "faq"),
+        ("Dois-je créer un compte pour chaque société ?", "faq"),
+        ("Mon certificat a expiré, il faut que je refasse un espace ?", "faq"),
+        ("Our old account was closed, we have to open another one?", "faq"),
+        # being able to do something with it, not to create it
+        ("est-ce que je peux gérer mes 40 clients depuis un seul compte", "faq"),
+        ("Could I keep all our subsidiaries in the same account?", "faq"),
     ],
 )
 def test_a_question_or_another_request_is_no_wish_for_the_account(text, intent):
     assert read_answer(text, guessed(intent, 0.7, NEITHER), None) in (None, "ask_support")
+
+
+def test_a_need_asked_is_a_question_but_a_yes_when_the_account_is_offered():
+    text = "so my accountant says we need an expert account?"
+    misread = guessed("faq", 0.7, NEITHER, start_registration=0.2)
+    assert read_answer(text, misread, None) is None  # answered as the question it is
+    offer = pending_question("utter_offer_registration", None, None)
+    assert read_answer(text, misread, offer) == "start_registration"
 
 
 def test_a_wish_for_the_account_is_no_answer_to_a_field():
@@ -328,3 +356,53 @@ def test_a_question_about_after_the_activation_is_no_wish_to_activate(text):
     offer = pending_question("utter_offer_activation", None, None)
     asked = guessed("faq", 0.6, NEITHER, start_activation=0.3)
     assert read_answer(text, asked, offer) != "start_activation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Pourquoi vous voulez le nom de mon chien ?", "choose_trust_question"),
+        ("mon téléphone sera transmis à des tiers ?", "inform"),
+        ("What happens to the postcode I gave you?", "inform"),
+        ("tout est bon dans le récap, c'est envoyé ?", "confirm"),
+    ],
+)
+def test_with_nothing_asked_a_question_read_as_an_answer_is_a_question(text, intent):
+    misread = guessed(intent, 0.7, NEITHER, faq=0.2)
+    assert read_answer(text, misread, None) == "faq"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("le nom de mon chien", "choose_trust_question"), ("mon code postal est 69003", "inform")],
+)
+def test_with_nothing_asked_an_answer_that_asks_nothing_is_left_to_the_dialogue(text, intent):
+    assert read_answer(text, guessed(intent, 0.7, NEITHER, faq=0.2), None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a deadline for the activation?",
+        "how long can I wait before the activation?",
+        "est-ce que j'ai un délai pour l'activation ?",
+        "I'll activate it when I have a moment",
+        "Merci, vous pouvez valider l'inscription",
+    ],
+)
+def test_a_question_or_a_later_activation_starts_nothing(text):
+    assert read_answer(text, guessed("faq", 0.7, NEITHER), None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got the code, can we activate?",
+        "j'ai reçu le code, on active ?",
+        "The email came, I want to activate my account",
+    ],
+)
+def test_the_code_come_and_the_activation_asked_for_starts_it(text):
+    assert read_answer(text, guessed("email_not_received", 0.7, NEITHER), None) == (
+        "start_activation"
+    )

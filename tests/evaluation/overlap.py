@@ -24,6 +24,11 @@ def normalised(text: str) -> str:
     return " ".join(re.sub(r"[^\w@.+-]|_", " ", plain).replace(".", " ").split())
 
 
+def letters(text: str) -> str:
+    """Letters and digits only: "du Pont" and "Dupont", "O'Brien" and "OBrien" are the same value."""
+    return normalised(text).replace(" ", "").replace("-", "").replace("+", "").replace("@", "")
+
+
 def _differ_by_one_word(a: list[str], b: list[str]) -> bool:
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < SAME_WORDS_BUT_ONE_FROM - 1:
         return False
@@ -55,6 +60,12 @@ class TrainingExamples:
 
     def is_example(self, message: str) -> bool:
         return normalised(message) in self.by_text
+
+    def is_value_of_an_example(self, value: str) -> bool:
+        """A value typed alone that a training example is, spaces and punctuation aside."""
+        if not hasattr(self, "_letters"):
+            self._letters = {letters(text) for text in self.by_text}
+        return letters(value) in self._letters
 
     def too_close(self, message: str) -> Closest | None:
         text = normalised(message)

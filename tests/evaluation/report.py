@@ -1,8 +1,10 @@
 """What users see, measured on the evaluation sets written blind (tests/blind/, docs/evaluation.md):
 per language, the intent accuracy (a fallback is a miss; an FAQ question counts as right only
 with the right answer), the same on the messages far from every training example (difflib ratio
-below 0.7 to each), and the FAQ answer selection. Writes docs/nlu-blind.md and
-results/nlu-blind.json; exits non-zero below the targets.
+below 0.7 to each), and the FAQ answer selection. Each message is read as the assistant reads the
+first message of a conversation: the model, then the answer-first reading with nothing asked yet
+(rasa_patches/answer_first.py); the classifier alone is scored beside it. Writes
+docs/nlu-blind.md and results/nlu-blind.json; exits non-zero below the targets.
 
 Usage: python -m tests.evaluation.report [--model models/assistant.tar.gz]
 """
@@ -34,20 +36,32 @@ def predicted(parse_data: dict) -> str:
     return name
 
 
-async def parse_all(model: Path, texts: list[str]) -> list[dict]:
+async def parse_all(model: Path, texts: list[str]) -> list[tuple[dict, dict]]:
+    """Each text's reading at the first message of a conversation, and the classifier's alone."""
     import structlog
     from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    import rasa_patches
+    from rasa_patches import answer_first
 
     # Rasa logs every parse at debug level: the report says what matters.
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    rasa_patches.install([answer_first.PATCH])
 
     agent = Agent.load(str(model))
-    return [await agent.parse_message(text) for text in texts]
+    parsed = []
+    for text in texts:
+        opening = DialogueStateTracker.from_events("evaluation", [], agent.domain.slots)
+        read = await agent.processor.parse_message(UserMessage(text), opening)
+        parsed.append((read, await agent.parse_message(text)))
+    return parsed
 
 
 def score(rows: list[dict]) -> dict:
-    def accuracy(selected):
-        return sum(r["right"] for r in selected) / len(selected) if selected else None
+    def accuracy(selected, right="right"):
+        return sum(r[right] for r in selected) / len(selected) if selected else None
 
     far = [r for r in rows if r["closest"] < FAR_BELOW]
     faq = [r for r in rows if r["expected"].startswith("faq/")]
@@ -58,6 +72,9 @@ def score(rows: list[dict]) -> dict:
         "far_accuracy": accuracy(far),
         "faq_messages": len(faq),
         "faq_selection": accuracy(faq),
+        "classifier_accuracy": accuracy(rows, "classifier_right"),
+        "classifier_far_accuracy": accuracy(far, "classifier_right"),
+        "classifier_faq_selection": accuracy(faq, "classifier_right"),
         "fallbacks": sum(r["predicted"] == "nlu_fallback" for r in rows),
     }
 
@@ -81,11 +98,13 @@ def evaluate(model: Path, files=blind_files) -> dict[str, dict]:
             {
                 "text": text,
                 "expected": expected,
-                "predicted": predicted(data),
-                "right": predicted(data) == expected,
+                "predicted": predicted(read),
+                "right": predicted(read) == expected,
+                "classifier": predicted(alone),
+                "classifier_right": predicted(alone) == expected,
                 "closest": round(training.best_ratio(text), 3),
             }
-            for (expected, text), data in zip(examples, parsed, strict=True)
+            for (expected, text), (read, alone) in zip(examples, parsed, strict=True)
         ]
         results[language] = {"score": score(rows), "rows": rows}
     return results
@@ -99,7 +118,9 @@ def markdown(results: dict[str, dict]) -> str:
         "intents only (docs/evaluation.md), none of them a training example or near one "
         "(tests/evaluation/test_overlap.py). A fallback is a miss; an FAQ question is right only "
         f"when its own answer is chosen. *Far*: messages whose difflib ratio to every training "
-        f"example is below {FAR_BELOW}. Made by `python -m tests.evaluation.report` "
+        f"example is below {FAR_BELOW}. Each message is read as the first message of a "
+        "conversation is (the model, then the answer-first reading with nothing asked yet); "
+        "the classifier alone, in brackets. Made by `python -m tests.evaluation.report` "
         "(part of `make test`).",
         "",
         "| language | messages | accuracy | far messages | far accuracy (target ≥ 0.93) "
@@ -109,9 +130,11 @@ def markdown(results: dict[str, dict]) -> str:
     for language, result in results.items():
         s = result["score"]
         lines.append(
-            f"| {language} | {s['messages']} | {s['accuracy']:.3f} | {s['far_messages']} | "
-            f"{s['far_accuracy']:.3f} | {s['faq_messages']} | {s['faq_selection']:.3f} | "
-            f"{s['fallbacks']} |"
+            f"| {language} | {s['messages']} | {s['accuracy']:.3f} "
+            f"({s['classifier_accuracy']:.3f}) | {s['far_messages']} | "
+            f"{s['far_accuracy']:.3f} ({s['classifier_far_accuracy']:.3f}) | "
+            f"{s['faq_messages']} | {s['faq_selection']:.3f} "
+            f"({s['classifier_faq_selection']:.3f}) | {s['fallbacks']} |"
         )
     for language, result in results.items():
         misses = [r for r in result["rows"] if not r["right"]]

@@ -2,7 +2,8 @@
 on the messages written blind (tests/blind/) and on the held-out messages of before
 (tests/nlu_heldout/, training examples taken out): intent accuracy on the messages far from any
 training example (≥ 0.93), the FAQ's own answer chosen (≥ 0.90), and, for the old held-out set,
-the accuracy it had as target (≥ 0.90).
+the accuracy it had as target (≥ 0.90). Each message is read as the assistant reads the first
+message of a conversation (the model, then the answer-first reading with nothing asked yet).
 
 Below a target, the test is an expected failure that names the figure measured last; when the
 target is met, strict xfail fails the run until the mark is taken off."""
@@ -32,7 +33,7 @@ def legacy():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 19 open: far-from-training accuracy 0.826 fr / 0.824 en on 2026-12-06",
+    reason="issue 19 open: far-from-training accuracy 0.865 fr / 0.866 en on 2026-12-06",
 )
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_intents_far_from_the_training_data(blind, language):
@@ -52,7 +53,7 @@ def test_the_faq_answer_chosen(blind, language):
             "en",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="issue 19 open: 0.857 en (fallbacks as misses, the FAQ by its answer) "
+                reason="issue 19 open: 0.889 en (fallbacks as misses, the FAQ by its answer) "
                 "once its training examples were taken out",
             ),
         ),
@@ -64,10 +65,10 @@ def test_the_old_held_out_messages(legacy, language):
 
 # Floors under the figures measured last (2026-12-06): what is understood stays understood.
 FLOORS = {
-    "fr": {"far_accuracy": 0.80, "faq_selection": 0.90},
-    "en": {"far_accuracy": 0.80, "faq_selection": 0.90},
+    "fr": {"far_accuracy": 0.85, "faq_selection": 0.92},
+    "en": {"far_accuracy": 0.85, "faq_selection": 0.92},
 }
-LEGACY_FLOOR = {"fr": 0.88, "en": 0.84}
+LEGACY_FLOOR = {"fr": 0.90, "en": 0.87}
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -83,3 +84,5 @@ def test_the_measure_counts_what_users_see(blind):
     for score in blind.values():
         assert score["messages"] >= 200 and score["faq_messages"] >= 40
         assert 0 < score["far_accuracy"] < 1 and score["far_messages"] >= 100
+        # the classifier alone is scored too, and reported beside
+        assert 0 < score["classifier_far_accuracy"] < 1

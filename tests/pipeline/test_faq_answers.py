@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from pipeline.faq_answers import FaqResponseSelector
+from pipeline.faq_answers import FaqAnswerSelector
 
 SELECTOR = SimpleNamespace(retrieval_intent="faq")
 
@@ -27,4 +27,34 @@ def message(intent: str, *ranking: tuple[str, float]) -> Message:
     ],
 )
 def test_an_answer_is_selected_where_the_faq_may_be_asked(parsed, selected):
-    assert FaqResponseSelector._may_ask(SELECTOR, parsed) is selected
+    assert FaqAnswerSelector._may_ask(SELECTOR, parsed) is selected
+
+
+def test_the_answer_chosen_is_written_where_rasa_reads_it():
+    from bot.text_model import TextClassifier
+    from pipeline.faq_answers import FaqAnswers
+
+    questions = [
+        *((q, "faq/deadline") for q in ["how long is the code valid", "le code expire quand"]),
+        *((q, "faq/deadline") for q in ["48 hours to activate?", "combien de temps pour activer"]),
+        *((q, "faq/empty_account") for q in ["why is my account empty", "espace vide, normal ?"]),
+        *((q, "faq/empty_account") for q in ["where are my companies", "où sont mes dossiers"]),
+    ]
+    responses = {
+        "utter_faq/deadline": [{"text": "48 h"}],
+        "utter_faq/empty_account": [{"text": "vide"}],
+    }
+    selector = FaqAnswerSelector(
+        {}, None, None, FaqAnswers(TextClassifier.fit(questions), responses)
+    )
+    asked = message("faq", ("faq", 0.9))
+    asked.set("text", "how long does the code stay valid?")
+    other = message("inform", ("inform", 0.99))
+    other.set("text", "Dupuis")
+    selector.process([asked, other])
+    chosen = asked.get("response_selector")
+    assert chosen["all_retrieval_intents"] == ["faq"]
+    assert chosen["faq"]["response"]["utter_action"] == "utter_faq/deadline"
+    assert chosen["faq"]["response"]["responses"] == [{"text": "48 h"}]
+    assert chosen["faq"]["ranking"][0]["intent_response_key"] == "faq/deadline"
+    assert other.get("response_selector") is None

@@ -126,3 +126,21 @@ def test_the_question_sentence_of_a_longer_message_is_classified_alone(domain, m
     assert seen == [text, "Pardon, c'est quoi le mode expert ?"]
     assert data["intent"]["name"] == "faq"
     assert data["intent"]["full_retrieval_intent_name"] == "faq/expert_mode"
+
+
+def test_a_secret_is_never_split_into_sentences(domain, monkeypatch):
+    """A password with "?" and "." in it is read once, as typed: no sentence of it is parsed."""
+    seen = []
+
+    async def rasa_parse(self, message, tracker=None, only_output_properties=True):
+        seen.append(getattr(message, "text", message))
+        return parsed(seen[-1], "deny", 0.9)
+
+    monkeypatch.setitem(
+        rasa_patches.patching._originals, (MessageProcessor, "parse_message"), rasa_parse
+    )
+    password = "Abcdefghij?Klmnop.Qrstu42"
+    asyncio.run(
+        answer_first.parse_message(None, password, at_question(domain, requested="password"))
+    )
+    assert seen == [password]

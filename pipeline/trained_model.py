@@ -1,0 +1,73 @@
+"""One base for our NLU components that train a small model of their own with the Rasa model
+(pipeline/polarity.py, second_opinion.py, faq_answers.py): the model is fitted in `fit`, pickled
+into the component's own resource of the model archive, and loaded with it. A model archive
+without NLU data loads with no model, and the component then leaves messages as they are."""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any, Dict, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+_FILE = "model.pkl"
+
+
+class TrainedModelComponent(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TrainedModelComponent":
+        return cls(config, model_storage, resource)
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[Any] = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    def fit(self, training_data: TrainingData) -> Any:
+        """The component's model, fitted on the training data."""
+        raise NotImplementedError
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.model = self.fit(training_data)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / _FILE).write_bytes(pickle.dumps(self.model))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "TrainedModelComponent":
+        try:
+            with model_storage.read_from(resource) as directory:
+                model = pickle.loads((directory / _FILE).read_bytes())
+        except (ValueError, FileNotFoundError):
+            model = None  # not trained (a model without NLU data)
+        return cls(config, model_storage, resource, model)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
