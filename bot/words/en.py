@@ -109,13 +109,17 @@ NEED_PHRASES = (
 )  # fmt: skip
 # "Can I ...", "can you ...": a wish only for creating it ("can I open an account"), not for what
 # it allows or another request ("can you validate the registration").
-CAN_PHRASES = ("can i", "could i", "may i", "can you", "could you", "can we", "shall we", "let's")
+CAN_PHRASES = (
+    "can i", "could i", "may i", "can you", "could you", "would you", "will you", "can we",
+    "could we", "shall we", "let's",
+)  # fmt: skip
 # The code has come: "I received the code", "the email came through" (said, not asked).
 CODE_CAME_PHRASES = (
     "received", "got", "arrived", "came", "have the code", "have my code", "have the email",
 )  # fmt: skip
 CREATE_WORDS = (
-    "create", "open", "set up", "setup", "sign up", "register", "make", "get", "start",
+    "create", "open", "set up", "setup", "sign up", "register", "make", "get",
+    "start", "begin", "launch",
 )  # fmt: skip
 ACCOUNT_WORDS = (
     "account", "accounts", "espace", "space", "spaces", "register", "registration", "sign up",

@@ -110,14 +110,17 @@ NEED_PHRASES = (
 )  # fmt: skip
 # "Puis-je ...", "vous pouvez ...": a wish only for creating it ("puis-je créer mon espace"), not
 # for what it allows or another request ("vous pouvez valider l'inscription").
-CAN_PHRASES = ("puis-je", "je peux", "vous pouvez", "pouvez-vous", "pourriez-vous", "on peut")
+CAN_PHRASES = (
+    "puis-je", "je peux", "vous pouvez", "pouvez-vous", "pourriez-vous", "on peut", "on pourrait",
+    "pourrions-nous", "voulez-vous",
+)  # fmt: skip
 # The code has come: "j'ai reçu le code", "le code est arrivé" (said, not asked).
 CODE_CAME_PHRASES = (
     "recu", "recus", "recue", "arrive", "arrivee", "j'ai le code", "j'ai mon code", "j'ai bien le code",
 )  # fmt: skip
 CREATE_WORDS = (
     "creer", "cree", "creation", "ouvrir", "ouvre", "faire", "fasse", "m'inscrire", "inscrire",
-    "commencer", "demarrer", "lancer",
+    "commencer", "demarrer", "lancer", "debuter",
 )  # fmt: skip
 ACCOUNT_WORDS = ("espace", "espaces", "compte", "comptes", "inscription", "inscrire", "m'inscrire")
 OTHER_REQUEST_WORDS = (

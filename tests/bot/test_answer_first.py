@@ -233,6 +233,8 @@ def test_the_field_to_change_is_read_from_its_name(text):
         "We need an expert account for the firm, shall we start?",
         "Puis-je ouvrir mon espace professionnel maintenant ?",
         "Can I sign up for the expert account here?",
+        "Could we begin the registration of our expert account?",
+        "Pourrions-nous débuter l'inscription de mon espace ?",
     ],
 )
 @pytest.mark.parametrize("intent", ["faq", "switch_language"])
