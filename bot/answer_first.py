@@ -299,7 +299,9 @@ def _may_start(request: str, pending: Pending | None) -> bool:
     return pending is None or request in dialogue.YES_NO_QUESTIONS.get(pending.question, ())
 
 
-def _asks_for_the_account(text: str, classified: Classified, pending: Pending | None) -> bool:
+def _asks_for_the_account(
+    text: str, asking: bool, classified: Classified, pending: Pending | None
+) -> bool:
     """ "Il me faut un espace pro, en mode expert": with nothing asked, or when the account is
     offered, a wish for the account starts it, though the classifier took it for a question
     about expert mode. With nothing asked, a question for information is answered first."""
@@ -307,21 +309,22 @@ def _asks_for_the_account(text: str, classified: Classified, pending: Pending | 
         return False
     if classified.intent == "switch_language" and requested_language(text):
         return False  # "je veux créer mon espace, mais en anglais"
-    asking = asks_something(text)
     # When the account is offered, a need said as a question ("I need one of these?") is a yes.
     if not wants_an_account(text, asking and pending is None):
         return False
     return pending is not None or not (asking and asks_for_information(text))
 
 
-def _asks_to_activate(text: str, classified: Classified, pending: Pending | None) -> bool:
+def _asks_to_activate(
+    text: str, asking: bool, classified: Classified, pending: Pending | None
+) -> bool:
     """ "The code came, can we activate it?": with nothing asked, or when activating is offered,
     a wish to activate starts the activation, whatever else the classifier hesitated on."""
     if not _may_start("start_activation", pending):
         return False
     if classified.intent in EVIDENT_INTENTS | {"start_activation"}:
         return False
-    asking = asks_something(text) and pending is None  # offered, a need asked is a yes
+    asking = asking and pending is None  # offered, a need asked is a yes
     if asking and asks_for_information(text):
         return False  # "how many days can I use the activation code?"
     return wants_to_activate(text, asking) and not negative(text)
@@ -332,16 +335,17 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
     None to leave the classifier's reading as it is."""
     if not text or text.startswith("/"):
         return None  # a button says what it means
+    asking = asks_something(text)
     if classified.intent == "email_not_received" and says_received(text):
         return "start_activation"  # "I received my code": nothing says it did not come
     if classified.intent != "ask_support" and asks_for_a_person(text):
         return "ask_support"  # "just give me a number I can call", whatever the question
-    if _asks_to_activate(text, classified, pending):
+    if _asks_to_activate(text, asking, classified, pending):
         return "start_activation"
-    if _asks_for_the_account(text, classified, pending):
+    if _asks_for_the_account(text, asking, classified, pending):
         return "start_registration"
     if not pending:
-        if classified.intent in dialogue.ANSWERS_ONLY and asks_something(text):
+        if classified.intent in dialogue.ANSWERS_ONLY and asking:
             return _question(classified)  # "why do you need my pet's name?": nothing to answer
         return None
     text = text.strip()
@@ -356,10 +360,10 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
             return "change_field"  # "la ville", "the city is wrong": the field to change
         if pending.field == "trust_question" and typed_trust_choice(text):
             return "choose_trust_question"  # "where I was born": its words name the choice
-        if asks_something(text) and classified.intent in CHANGE_INTENTS:
+        if asking and classified.intent in CHANGE_INTENTS:
             return _question(classified)  # "what's this security question for?" changes nothing
         return None  # the trust question's choice is read from the words by the form
-    if asks_something(text):
+    if asking:
         if classified.intent in CHANGE_INTENTS and not field_mentioned(text):
             return _question(classified)  # "what's the security question for": no change named
         if classified.intent in dialogue.INTERRUPTIONS:

@@ -70,9 +70,10 @@ def pending_in(tracker) -> Pending | None:
     )
 
 
-def read_against_pending(parse_data: dict, tracker, question: dict | None = None) -> None:
+def read_against_pending(
+    parse_data: dict, pending: Pending | None, question: dict | None = None
+) -> None:
     """`question`: the parse of the message's question sentence alone, when it has one."""
-    pending = pending_in(tracker)
     intent = read_answer(parse_data.get(TEXT), classified(parse_data, question), pending)
     if intent is None:
         return
@@ -103,7 +104,7 @@ async def parse_message(self, message, tracker=None, only_output_properties=True
             # sentence is classified alone too (a second model call, for such messages only).
             alone = UserMessage(sentence, sender_id=getattr(message, "sender_id", None))
             question = await PATCH.original()(self, alone, None, only_output_properties)
-        read_against_pending(parse_data, tracker, question)
+        read_against_pending(parse_data, pending, question)
         # An FAQ read here names its answer as Rasa does for the classifier's own (utter_faq)
         MessageProcessor._update_full_retrieval_intent(self, parse_data)
     return parse_data

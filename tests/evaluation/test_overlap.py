@@ -3,8 +3,16 @@ or a near duplicate of one (tests/evaluation/overlap.py says what near means).""
 
 from __future__ import annotations
 
+import yaml
+
 from tests.evaluation.overlap import TrainingExamples, normalised
-from tests.evaluation.sets import evaluation_messages, persona_values, training_examples
+from tests.evaluation.sets import (
+    BLIND,
+    blind_users,
+    evaluation_messages,
+    persona_values,
+    training_examples,
+)
 
 TRAINING = TrainingExamples(training_examples())
 
@@ -33,6 +41,22 @@ def test_no_simulated_user_value_is_a_training_example():
         if TRAINING.is_value_of_an_example(value)
     ]
     assert not seen, seen
+
+
+def test_the_rewrites_record_holds_what_the_users_say():
+    """tests/blind/rewrites-*.yml records the rewordings applied to users.yml: one per message,
+    the one the user says (a rewording itself too close to training and reworded again is not
+    kept there as evaluation material)."""
+    users = {user["id"]: user for user in blind_users()}
+    for record in sorted(BLIND.glob("rewrites-*.yml")):
+        entries = yaml.safe_load(record.read_text(encoding="utf-8"))
+        keys = [(entry["id"], entry["key"]) for entry in entries]
+        assert len(keys) == len(set(keys)), record
+        for entry in entries:
+            said = users[entry["id"]]
+            for part in entry["key"].split("."):
+                said = said[part]
+            assert entry["text"].replace("{email}", users[entry["id"]]["email"]) == said, entry
 
 
 def test_the_check_finds_what_it_must():

@@ -44,7 +44,9 @@ def parsed(text, intent, confidence=0.9, polarity=None, **ranking):
 
 def test_a_value_at_its_question_is_read_as_the_answer(domain):
     data = parsed("de la Fontaine", "out_of_scope", 0.8, inform=0.1)
-    answer_first.read_against_pending(data, at_question(domain, requested="surname"))
+    answer_first.read_against_pending(
+        data, answer_first.pending_in(at_question(domain, requested="surname"))
+    )
     assert data["intent"] == {"name": "inform", "confidence": 1.0}
     assert data["intent_ranking"][0]["name"] == "inform"
     assert [i["name"] for i in data["intent_ranking"]].count("inform") == 1
@@ -53,13 +55,13 @@ def test_a_value_at_its_question_is_read_as_the_answer(domain):
 def test_a_yes_in_other_words_at_the_summary(domain):
     data = parsed("Rien à redire, enregistrez", "clear_form", 0.7, polarity={"yes": 0.5})
     tracker = at_question(domain, asked="utter_ask_summary_confirmation")
-    answer_first.read_against_pending(data, tracker)
+    answer_first.read_against_pending(data, answer_first.pending_in(tracker))
     assert data["intent"]["name"] == "affirm"
 
 
 def test_with_nothing_pending_the_classifier_reading_stays(domain):
     data = parsed("de la Fontaine", "out_of_scope", 0.8)
-    answer_first.read_against_pending(data, at_question(domain))
+    answer_first.read_against_pending(data, answer_first.pending_in(at_question(domain)))
     assert data["intent"] == {"name": "out_of_scope", "confidence": 0.8}
 
 
