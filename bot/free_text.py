@@ -223,7 +223,9 @@ def split_name(words: list[str]) -> dict[str, str]:
             "surname": " ".join(words[particles[0] :]),
         }
     if particles:  # "van der Berg Piet", "von Stein": particles, one word, then the first name
-        end = next(i for i in range(len(words)) if fold(words[i]) not in _PARTICLES) + 1
+        # (every word a particle, "O O": all of it is the surname)
+        end = next((i for i, w in enumerate(words) if fold(w) not in _PARTICLES), len(words) - 1)
+        end += 1
         named = {"surname": " ".join(words[:end])}
         return {**named, "first_name": " ".join(words[end:])} if words[end:] else named
     if len(words) == 2 and not is_first_name(words[0]) and is_first_name(words[1]):

@@ -23,6 +23,7 @@ from bot.words import words_of
         ("Hélène de la Rochefoucauld", {"first_name": "Hélène", "surname": "de la Rochefoucauld"}),
         ("du Bellay", {"surname": "du Bellay"}),
         ("Seán Mac Carthy", {"first_name": "Seán", "surname": "Mac Carthy"}),
+        ("O O", {"surname": "O O"}),  # nothing but particles (found by the property test)
     ],
 )
 def test_particles_start_the_surname(words, expected):
