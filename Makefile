@@ -17,9 +17,9 @@ TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/n
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 ASSETS_PORT ?= 5006
-# Rasa server processes (Sanic workers) for `make run`: one per core. They share the listening
-# socket, the SQLite lock of each conversation (endpoints.yml) and the stores. Socket.io's long
-# polling needs every request of a client on one process: WORKERS=1 for polling-only clients.
+# Rasa server processes for `make run`: one per core, each with one worker, behind an nginx front
+# on RASA_PORT that keeps each socket.io session on the process holding it (web/front.py). They
+# share the SQLite lock of each conversation (endpoints.yml) and the stores.
 WORKERS ?= $(shell nproc 2>/dev/null || echo 1)
 # Rasa's telemetry and error reports would try to reach the internet.
 export RASA_TELEMETRY_ENABLED := false
@@ -28,7 +28,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 WEB_LIBRARIES := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install system-packages train run shell check test fuzz bench nlu-accuracy nlu-heldout \
+.PHONY: install front-package system-packages train run shell check test fuzz bench nlu-accuracy nlu-heldout \
   lock clean
 
 install: $(VENV)/.installed $(WEB_LIBRARIES)
@@ -47,11 +47,19 @@ $(WEB_LIBRARIES): web/package.json web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests use: Chromium for the browser tests (Playwright drives it and
-# downloads no browser itself), PostgreSQL for the concurrency tests, Redis for the lock store
-# shared by several Rasa servers (the tests start throw-away servers of their own on free ports
-# and use no system-wide one).
-system-packages:
+# Debian packages: nginx, the front of `make run` (and of the tests of that layout); Chromium for
+# the browser tests (Playwright drives it and downloads no browser itself), PostgreSQL for the
+# concurrency tests, Redis for the lock store shared by several Rasa servers (the tests start
+# throw-away servers of their own on free ports and use no system-wide one).
+NGINX := $(shell command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+
+front-package:
+	@if ! [ -x $(NGINX) ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light; \
+	fi
+
+system-packages: front-package
 	@if ! command -v chromium >/dev/null || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
 	    || ! command -v redis-server >/dev/null; then \
 	  $(SUDO) apt-get update -qq && \
@@ -64,15 +72,16 @@ $(MODEL): $(TRAINING_FILES) | $(VENV)/.installed
 
 train: $(MODEL)
 
-run: $(MODEL) $(WEB_LIBRARIES)
+run: $(MODEL) $(WEB_LIBRARIES) front-package
 	$(BIN)/python -m bot init
 	@mkdir -p var
 	@echo "Web chat: http://localhost:$(RASA_PORT)/webhooks/web/  (REST: /webhooks/rest/webhook, socket.io)"
-	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops both servers."
-	@echo "$(WORKERS) Rasa worker process(es); socket.io clients that use long polling need WORKERS=1."
+	@echo "Widget for other sites: <script src=\"http://localhost:$(RASA_PORT)/webhooks/web/widget.js\" async></script> (their origins in ALLOWED_ORIGINS)"
+	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops everything."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
-	SANIC_WORKERS=$(WORKERS) $(RASA) run -m $(MODEL) -p $(RASA_PORT) --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+	$(BIN)/python -m web.front --port $(RASA_PORT) --processes $(WORKERS) --run-dir var/front -- \
+	  run -m $(MODEL) --credentials credentials.yml --endpoints endpoints.yml
 
 # For support staff: the whole dialogue in a terminal (buttons as choices, links, file paths).
 # `rasa shell` runs only its command-line channel, so the CAPTCHA and PDF routes are served by
@@ -120,7 +129,7 @@ fuzz: $(MODEL) system-packages
 
 # Benchmarks on this machine, our assistant beside `rasa init`'s bot (about 20 minutes): writes
 # docs/benchmarks.md and docs/benchmarks.png (raw numbers in results/benchmarks.json).
-bench: $(MODEL) $(VENV)/.installed
+bench: $(MODEL) $(VENV)/.installed front-package
 	$(BIN)/python -m benchmarks
 
 # Intent accuracy per language: 3-fold cross-validation on each language's examples alone.

@@ -20,7 +20,7 @@ import rasa
 
 from benchmarks import account_service, dialogues, report, training
 from benchmarks.load import run_users
-from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree
+from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree, role
 from benchmarks.servers import ReferenceBot, our_assistant
 from bot.settings import PROJECT_ROOT
 
@@ -42,10 +42,18 @@ def summary(result) -> dict:
 
 
 def server_processes(rasa_pid: int, action_server_pid: int | None = None) -> dict[str, int]:
-    """The processes to watch, by name: Rasa's main process and each worker, the action server."""
-    rasa_tree = process_tree(rasa_pid)
-    named = {"rasa main": rasa_tree[0]} if len(rasa_tree) > 1 else {"rasa": rasa_tree[0]}
-    named.update({f"rasa worker {n}": pid for n, pid in enumerate(rasa_tree[1:], 1)})
+    """The processes to watch, by name: each Rasa process, the nginx front (master and worker)
+    and its launcher when there are several, the action server."""
+    tree = process_tree(rasa_pid)
+    if len(tree) == 1:
+        named = {"rasa": rasa_pid}
+    else:
+        counts: dict[str, int] = {}
+        named = {}
+        for pid in tree:
+            kind = role(pid)
+            counts[kind] = counts.get(kind, 0) + 1
+            named[f"{kind} {counts[kind]}" if kind != "launcher" else kind] = pid
     if action_server_pid is not None:
         named["action server"] = action_server_pid
     return named

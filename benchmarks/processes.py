@@ -1,5 +1,5 @@
-"""CPU and memory of a server's processes, read from /proc (Linux): a Rasa server with several
-workers is a main process and one child per worker."""
+"""CPU and memory of a server's processes, read from /proc (Linux): `make run`'s Rasa server is
+a launcher (web/front.py) with one Rasa process per core and nginx, the front, as children."""
 
 from __future__ import annotations
 
@@ -31,6 +31,24 @@ def process_tree(pid: int) -> list[int]:
         tree.append(current)
         pending += sorted(children.get(current, []))
     return tree
+
+
+def arguments(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+
+
+def role(pid: int) -> str:
+    """What a process of the server is: "rasa" (`python -m rasa_patches ...`), "nginx" or
+    "launcher" (web/front.py)."""
+    command = arguments(pid)
+    if "rasa_patches" in command:
+        return "rasa"
+    return "nginx" if command[0].startswith("nginx") else "launcher"
+
+
+def rasa_processes(pid: int) -> list[int]:
+    """The Rasa processes of the server started as `pid` (itself, when it is one)."""
+    return [member for member in process_tree(pid) if role(member) == "rasa"]
 
 
 def cpu_seconds(pid: int) -> float:

@@ -108,7 +108,8 @@ def markdown(results: dict) -> str:
         "",
         "Simulated users send each message as soon as the previous answer arrives. Ours: complete "
         "registrations and activations (25 turns, CAPTCHA on, SQLite, file outbox, "
-        f"{results['workers']} Rasa worker processes, as `make run` on this machine). "
+        f"{results['workers']} Rasa processes behind the nginx front, as `make run` on this "
+        "machine; the load goes through the front). "
         "`rasa init`: its greeting and mood dialogue (6 turns), one process as it comes.",
         "",
         "| Bot | Users | Turns | Dialogues | Turns/s | p50 | p95 | p99 | Errors | Ratio p50 (ours / init) |",
@@ -148,7 +149,8 @@ def markdown(results: dict) -> str:
         "## CPU per process during the load",
         "",
         "CPU time each process used during each level, over the level's duration (100% is one "
-        "core). Ours: Rasa's main process (it only starts the workers), each worker, the action "
+        "core). Ours, as `make run` starts it: each Rasa process, nginx in front of them (its "
+        "master and its worker), the launcher that started them (web/front.py), the action "
         "server; the simulated users run on the same machine and use the rest.",
         "",
         *cpu_table(results),
@@ -158,8 +160,8 @@ def markdown(results: dict) -> str:
         "",
         "## Memory, training, account service",
         "",
-        "PSS counts each page shared between processes (libraries, and what the workers "
-        "inherit from the main process when it forks them; each worker loads its own model) once "
+        "PSS counts each page shared between processes (libraries; each Rasa process loads "
+        "its own model) once "
         "in all: the PSS of a server's processes add up to what the server uses. RSS counts "
         "shared pages in every process.",
         "",

@@ -8,6 +8,7 @@ Every setting and its embedded default is listed in `.env.example` at the projec
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,9 @@ class Settings:
     summary_dir: Path = Path("var/summaries")
     summary_link_ttl_minutes: int = 30
     pre_registrations_per_conversation_hour: int = 3
+    # Origins (scheme://host[:port]) of the sites allowed to embed the web chat and to call the
+    # assistant from their pages; none by default: the assistant's own origin only.
+    allowed_origins: tuple[str, ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -87,6 +91,18 @@ def _without_final_slash(value: str) -> str:
     return value.rstrip("/")
 
 
+_ORIGIN = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?")
+
+
+def _origins(value: str) -> tuple[str, ...]:
+    """Origins separated by spaces or commas; each exactly scheme://host[:port], never `*`."""
+    origins = tuple(dict.fromkeys(o.rstrip("/").lower() for o in re.split(r"[\s,]+", value) if o))
+    wrong = [o for o in origins if not _ORIGIN.fullmatch(o)]
+    if wrong:
+        raise ValueError(f"not an origin (scheme://host[:port], no path, no *): {', '.join(wrong)}")
+    return origins
+
+
 # The one list of the settings' variables (`.env.example` documents each one).
 VARIABLES = (
     Variable("database_url", "DATABASE_URL", str),
@@ -109,4 +125,5 @@ VARIABLES = (
     Variable(
         "pre_registrations_per_conversation_hour", "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR", int
     ),
+    Variable("allowed_origins", "ALLOWED_ORIGINS", _origins),
 )

@@ -17,6 +17,9 @@ function it was written against (rasa_patches/patching.py):
   after a message that leaves the conversation's language as it is;
 - session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
   transcripts/sessions.py starts;
+- socketio_route: python-engineio's `BaseServer.generate_id`, socket.io session ids that start
+  with the Rasa process's route, so that the nginx front of `make run` (web/front.py) sends a
+  polling session's requests to the process holding it;
 - websocket_receive: `WebsocketFrameAssembler.get` of Sanic 21.12 (Rasa's web server), a Task
   instead of a bare coroutine, so that WebSocket messages are received under Python 3.11 (the
   socket.io channel over WebSocket).
@@ -40,6 +43,7 @@ from rasa_patches import (
     event_types,
     language_check,
     session_expiry,
+    socketio_route,
     websocket_receive,
 )
 from rasa_patches.patching import Patch, PatchMismatch
@@ -53,6 +57,7 @@ PATCHES: tuple[Patch, ...] = (
     event_types.PATCH,
     language_check.PATCH,
     session_expiry.PATCH,
+    socketio_route.PATCH,
     websocket_receive.PATCH,
 )
 

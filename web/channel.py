@@ -1,5 +1,5 @@
-"""The assistant's own routes under /webhooks/web/: the web chat page and its files, CAPTCHA
-images and audio, summary PDF downloads.
+"""The assistant's own routes under /webhooks/web/: the web chat page and its files, the widget
+script that other sites include (widget.js), CAPTCHA images and audio, summary PDF downloads.
 
 The Rasa server serves them as a custom input channel (the page talks to Rasa's socket.io
 channel); `python -m web` serves the CAPTCHA routes alone, for `rasa shell`, which only runs its
@@ -18,6 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.registration import configured_service as account_service
+from bot.settings import Settings
 
 WEB = Path(__file__).resolve().parent
 # The only files the page may load, by name (nothing else on disk is reachable).
@@ -29,15 +30,31 @@ PAGE_FILES = {
         "text/javascript; charset=utf-8",
     ),
 }
+WIDGET = WEB / "static" / "widget.js"
 NO_STORE = {"Cache-Control": "no-store"}
-PAGE_HEADERS = {
-    **NO_STORE,
-    # Everything comes from this server; no inline script, no framing, no referrer leaks.
-    "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self'; "
-    "media-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'none'",
+
+
+def page_headers(settings: Settings) -> dict[str, str]:
+    """Everything comes from this server; no inline script, no referrer leaks; framed only by
+    this server's own pages and the sites of ALLOWED_ORIGINS (the widget)."""
+    ancestors = " ".join(("'self'", *settings.allowed_origins))
+    return {
+        **NO_STORE,
+        "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; "
+        "img-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; "
+        f"frame-ancestors {ancestors}; form-action 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+# The widget script is included by other sites' pages: loadable from any origin (it holds
+# nothing personal and only opens the chat page in an iframe, which CSP restricts), revalidated
+# so that a new version is taken at once.
+WIDGET_HEADERS = {
+    "Cache-Control": "no-cache",
+    "Cross-Origin-Resource-Policy": "cross-origin",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
 }
 # The web chat sends the conversation id with a download, so that a copied link is useless.
 CONVERSATION_HEADER = "X-Conversation-Id"
@@ -74,13 +91,18 @@ def assets_blueprint(name: str = "web_assets") -> Blueprint:
 def chat_blueprint() -> Blueprint:
     """CAPTCHA routes, plus the page, its files and the summary downloads."""
     web = assets_blueprint("web_chat")
+    headers = page_headers(Settings.from_environment())
 
     @web.route("/", methods=["GET"])
     async def page(request: Request):
         return await response.file(
-            WEB / "static" / "index.html",
-            headers=PAGE_HEADERS,
-            mime_type="text/html; charset=utf-8",
+            WEB / "static" / "index.html", headers=headers, mime_type="text/html; charset=utf-8"
+        )
+
+    @web.route("/widget.js", methods=["GET"])
+    async def widget(request: Request):
+        return await response.file(
+            WIDGET, headers=WIDGET_HEADERS, mime_type="text/javascript; charset=utf-8"
         )
 
     @web.route("/static/<name>", methods=["GET"])

@@ -8,7 +8,7 @@ import time
 
 from benchmarks import report
 from benchmarks.__main__ import server_processes
-from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree
+from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree, rasa_processes
 
 
 def run(turns_per_second, p50, p95, cpu):
@@ -57,7 +57,7 @@ def results() -> dict:
 
 def test_the_report_states_workers_cpu_per_process_and_memory_of_all_of_them():
     text = report.markdown(results())
-    assert "2 Rasa worker processes" in text
+    assert "2 Rasa processes behind the nginx front" in text
     assert "| ours | 10 | rasa worker 2 | 95% |" in text
     assert "| rasa init | 50 | rasa | 100% |" in text
     assert "1500 MB / 2100 MB" in text
@@ -75,23 +75,26 @@ def test_a_missed_target_is_reported_as_missed():
 
 
 def test_processes_of_a_server_are_found_with_their_cpu_and_memory():
-    # A parent with two busy children, as Rasa's main process and its workers.
+    # A parent with two busy children, as the front's launcher and its Rasa processes (their
+    # command lines name rasa_patches, as `python -m rasa_patches run ...` does).
     busy = "import time\nend = time.time() + 1.5\nwhile time.time() < end: pass\n"
     parent = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import subprocess, sys\n"
-            f"children = [subprocess.Popen([sys.executable, '-c', {busy!r}]) for _ in range(2)]\n"
+            f"children = [subprocess.Popen([sys.executable, '-c', {busy!r}, 'rasa_patches'])"
+            " for _ in range(2)]\n"
             "[c.wait() for c in children]\n",
         ]
     )
     try:
         time.sleep(0.8)
         named = server_processes(parent.pid, os.getpid())
-        assert list(named) == ["rasa main", "rasa worker 1", "rasa worker 2", "action server"]
+        assert list(named) == ["launcher", "rasa 1", "rasa 2", "action server"]
+        assert rasa_processes(parent.pid) == [named["rasa 1"], named["rasa 2"]]
         assert process_tree(parent.pid)[0] == parent.pid
-        assert cpu_seconds(named["rasa worker 1"]) > 0.2
+        assert cpu_seconds(named["rasa 1"]) > 0.2
         memory = memory_of_tree(parent.pid)
         assert memory["processes"] == 3 and 0 < memory["pss"] <= memory["rss"]
     finally:

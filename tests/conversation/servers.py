@@ -24,8 +24,9 @@ BIN = Path(sys.executable).parent
 # The Rasa server as `make run` starts it: Rasa's command line with rasa_patches installed.
 RASA = [sys.executable, "-m", "rasa_patches"]
 START_TIMEOUT = 240
-# `make run` starts one Rasa worker per core (nproc).
-MAKE_RUN_WORKERS = len(os.sched_getaffinity(0))
+# `make run` starts one Rasa process per core (nproc) behind its nginx front; tests of that layout
+# run at least two.
+MAKE_RUN_WORKERS = max(2, len(os.sched_getaffinity(0)))
 
 
 def free_port() -> int:
@@ -54,7 +55,8 @@ class Assistant:
     # endpoints.yml lines for `tracker_store` (and `lock_store`); default: SQLite under `home`
     stores: str | None = None
     settings: dict[str, str] = field(default_factory=dict)  # more settings (.env.example's names)
-    # Rasa server processes (Sanic workers); `make run` starts one per core.
+    # Rasa server processes; more than one: behind the nginx front, as `make run` starts one per
+    # core (web/front.py).
     workers: int = 1
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
@@ -75,7 +77,7 @@ class Assistant:
             "PUBLIC_BASE_URL": self.base_url,
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-            "SANIC_WORKERS": str(self.workers),
+            "SANIC_WORKERS": "1",
             **self.settings,
         }
 
@@ -109,22 +111,14 @@ class Assistant:
             f'action_endpoint:\n  url: "http://127.0.0.1:{self.actions_port}/webhook"\n{stores}'
         )
         self.start_actions()
-        self._spawn(
-            "rasa",
-            [
-                *RASA,
-                "run",
-                "-m",
-                str(MODEL),
-                "--enable-api",
-                "-p",
-                str(self.rasa_port),
-                "--credentials",
-                "credentials.yml",
-                "--endpoints",
-                str(endpoints),
-            ],
-        )
+        arguments = ["run", "-m", str(MODEL), "--enable-api", "--credentials", "credentials.yml"]
+        arguments += ["--endpoints", str(endpoints)]
+        if self.workers > 1:
+            front = [sys.executable, "-m", "web.front", "--port", str(self.rasa_port)]
+            front += ["--processes", str(self.workers), "--run-dir", str(self.home / "front")]
+            self._spawn("rasa", [*front, "--", *arguments])
+        else:
+            self._spawn("rasa", [*RASA, *arguments, "-p", str(self.rasa_port)])
         self._wait_until_ready()
         return self
 

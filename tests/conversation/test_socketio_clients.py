@@ -21,7 +21,7 @@ import pytest
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running
+from tests.conversation.servers import MAKE_RUN_WORKERS, Assistant, running
 
 pytestmark = pytest.mark.servers
 
@@ -124,7 +124,12 @@ class SocketIOClient:
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    with running(tmp_path_factory.mktemp("socketio-clients"), captcha_enabled=False) as servers:
+    # The layout `make run` starts: several Rasa processes behind the nginx front (web/front.py).
+    with running(
+        tmp_path_factory.mktemp("socketio-clients"),
+        captcha_enabled=False,
+        workers=MAKE_RUN_WORKERS,
+    ) as servers:
         yield servers
 
 

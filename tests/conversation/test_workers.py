@@ -1,6 +1,6 @@
-"""Several Rasa server processes on one machine (`make run` starts one per core): they share the
-listening socket, the SQLite lock of each conversation and the stores, and each keeps the
-trackers it saved last in memory (transcripts/locks.py, transcripts/recent.py)."""
+"""Several Rasa server processes on one machine (`make run` starts one per core behind its nginx
+front, web/front.py): they share the SQLite lock of each conversation and the stores, and each
+keeps the trackers it saved last in memory (transcripts/locks.py, transcripts/recent.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from benchmarks import dialogues
 from benchmarks.load import run_users
-from benchmarks.processes import cpu_seconds, process_tree
+from benchmarks.processes import cpu_seconds, rasa_processes
 from tests.conversation.servers import running
 
 pytestmark = pytest.mark.servers
@@ -27,10 +27,10 @@ def assistant(tmp_path_factory):
 
 
 def workers_of(assistant) -> list[int]:
-    return process_tree(assistant.processes["rasa"].pid)[1:]
+    return rasa_processes(assistant.processes["rasa"].pid)
 
 
-def test_the_rasa_server_runs_one_process_per_worker(assistant):
+def test_the_rasa_server_runs_the_processes_asked_for(assistant):
     assert len(workers_of(assistant)) == WORKERS
 
 

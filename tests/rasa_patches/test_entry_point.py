@@ -12,10 +12,19 @@ import rasa
 from bot.settings import PROJECT_ROOT
 from rasa_patches import PATCHES
 from rasa_patches import __main__ as entry_point
+from web.front import Front
 
 # Targets whose prerequisites are taken as made: nothing is trained, installed or fetched.
-SATISFIED = ["models/assistant.tar.gz", "web/node_modules/.installed", "system-packages"]
-RASA_COMMAND = re.compile(r"(\S+(?: -m \S+)?) (run -m|shell -m|test core)\b")
+SATISFIED = [
+    "models/assistant.tar.gz",
+    "web/node_modules/.installed",
+    "system-packages",
+    "front-package",
+]
+# `make run` starts the Rasa processes through its front, web/front.py (`... -- run -m ...`).
+RASA_COMMAND = re.compile(
+    r"(\S+(?: -m \S+)?)(?: --port .*? --)? (?:\\\s+)?(run -m|shell -m|test core)\b"
+)
 
 
 def rasa_launchers(target: str) -> list[str]:
@@ -34,7 +43,12 @@ def rasa_launchers(target: str) -> list[str]:
 def test_make_starts_rasa_through_the_entry_point(target):
     launchers = rasa_launchers(target)
     assert launchers, f"`make {target}` starts no Rasa server"
-    assert set(launchers) == {".venv/bin/python -m rasa_patches"}
+    if target == "run":  # the front starts each Rasa process through the entry point
+        assert set(launchers) == {".venv/bin/python -m web.front"}
+        command = Front(5005, 2, PROJECT_ROOT / "var" / "front", ["run"]).rasa_command(5101)
+        assert command[:4] == [sys.executable, "-m", "rasa_patches", "run"]
+    else:
+        assert set(launchers) == {".venv/bin/python -m rasa_patches"}
 
 
 def test_the_entry_point_installs_every_patch_before_rasa_runs(monkeypatch, unpatched_afterwards):

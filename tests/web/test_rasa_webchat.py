@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from bot.settings import PROJECT_ROOT
 from tests.conftest import activation_code_in, read_messages
 from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running
+from tests.conversation.servers import MAKE_RUN_WORKERS, Assistant, running
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
@@ -47,8 +47,9 @@ COUNT_BOT_MESSAGES_WITH = """([text]) => [...document.querySelectorAll(
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    # CAPTCHA enabled, as in production.
-    with running(tmp_path_factory.mktemp("rasa-webchat")) as servers:
+    # CAPTCHA enabled, as in production; the layout `make run` starts (several Rasa processes
+    # behind the nginx front): the widget's default transports begin with long polling.
+    with running(tmp_path_factory.mktemp("rasa-webchat"), workers=MAKE_RUN_WORKERS) as servers:
         yield servers
 
 

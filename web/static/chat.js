@@ -1,5 +1,10 @@
 /* The web chat: a small client of Rasa's socket.io channel.
  *
+ * The same page is the full-page chat (/webhooks/web/) and the widget's chat, in the iframe that
+ * web/static/widget.js opens on a host page (?embedded=1&host=<its origin>&accent=<colour>): then
+ * it has a close button, Escape closes it, and it tells the host page its language; nothing else
+ * leaves it.
+ *
  * Kept in sessionStorage (this tab only, gone when it closes): the conversation id, the
  * transcript as shown (a masked answer is stored as dots, never as typed), and whether the
  * assistant is waiting for a secret. Nothing is built from HTML strings: text goes in as text.
@@ -13,6 +18,7 @@
       service: "impots.gouv.fr — Votre espace professionnel",
       title: "Créer votre espace professionnel (mode expert)",
       newConversation: "Nouvelle conversation",
+      close: "Fermer",
       conversation: "Conversation avec l'assistant",
       messageLabel: "Votre message",
       secretLabel: "Votre mot de passe (masqué)",
@@ -36,6 +42,7 @@
       service: "impots.gouv.fr — Your professional account",
       title: "Create your professional account (expert mode)",
       newConversation: "New conversation",
+      close: "Close",
       conversation: "Conversation with the assistant",
       messageLabel: "Your message",
       secretLabel: "Your password (hidden)",
@@ -69,8 +76,47 @@
   var hint = document.getElementById("message-hint");
   var languageSwitch = document.getElementById("language-switch");
   var newConversation = document.getElementById("new-conversation");
+  var closeChat = document.getElementById("close-chat");
 
-  var session = window.sessionStorage;
+  // A browser that blocks the storage of a page framed by another site (third-party storage)
+  // throws on any access: the chat then keeps its state in memory (lost on reload, nothing
+  // else changes).
+  function storage(kind) {
+    try {
+      var found = window[kind];
+      found.getItem(KEYS.session);
+      return found;
+    } catch (error) {
+      var values = {};
+      return {
+        getItem: function (key) { return key in values ? values[key] : null; },
+        setItem: function (key, value) { values[key] = String(value); },
+        removeItem: function (key) { delete values[key]; }
+      };
+    }
+  }
+
+  // Embedded in a host page by the widget: its origin, to talk to it and to nobody else.
+  var query = new URLSearchParams(window.location.search);
+  var embedded = query.get("embedded") === "1" && window.parent !== window;
+  var hostOrigin = embedded ? originOf(query.get("host")) : null;
+  var accent = query.get("accent");
+
+  function originOf(address) {
+    try {
+      var origin = new URL(address).origin;
+      return /^https?:/.test(origin) ? origin : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function tellHost(message) {
+    if (hostOrigin) { window.parent.postMessage(message, hostOrigin); }
+  }
+
+  var session = storage("sessionStorage");
+  var preferences = storage("localStorage");
   var sessionId = session.getItem(KEYS.session);
   var entries = JSON.parse(session.getItem(KEYS.transcript) || "[]");
   var secretExpected = session.getItem(KEYS.secret) === "1";
@@ -79,7 +125,7 @@
 
   function chosenLanguage() {
     var asked = new URLSearchParams(window.location.search).get("lang");
-    var stored = window.localStorage.getItem(KEYS.language);
+    var stored = preferences.getItem(KEYS.language);
     var candidate = asked || stored || "fr";
     return TEXTS[candidate] ? candidate : "fr";
   }
@@ -90,7 +136,7 @@
 
   function applyLanguage(chosen) {
     language = chosen;
-    window.localStorage.setItem(KEYS.language, chosen);
+    preferences.setItem(KEYS.language, chosen);
     document.documentElement.lang = chosen;
     document.title = t("pageTitle");
     document.querySelectorAll("[data-text]").forEach(function (node) {
@@ -99,6 +145,7 @@
     languageSwitch.textContent = t("switchTo");
     languageSwitch.lang = t("switchLang");
     renderInputMode();
+    tellHost({ type: "language", language: chosen });
   }
 
   // The input: masked while the assistant waits for a password ------------------------------
@@ -396,6 +443,23 @@
   });
 
   window.addEventListener("resize", scrollToEnd);  // the latest message stays in view
+
+  if (embedded) {
+    document.documentElement.classList.add("embedded");
+    if (accent && /^#[0-9a-fA-F]{6}$/.test(accent)) {
+      document.documentElement.style.setProperty("--accent", accent);
+      document.documentElement.style.setProperty("--accent-hover", accent);
+    }
+    closeChat.hidden = !hostOrigin;
+    closeChat.addEventListener("click", function () { tellHost({ type: "close" }); });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { tellHost({ type: "close" }); }
+    });
+    window.addEventListener("message", function (event) {
+      if (event.source !== window.parent || event.origin !== hostOrigin) { return; }
+      if (event.data && event.data.type === "focus") { input.focus(); }
+    });
+  }
 
   // Start -----------------------------------------------------------------------------------
   applyLanguage(language);

@@ -1,0 +1,50 @@
+"""Rasa's socket.io channel, accepting connections from the allowed origins only.
+
+Rasa 3.6 creates its socket.io server with `cors_allowed_origins=[]`, which turns python-engineio's
+origin check off: a page of any site could open a conversation (WebSocket has no CORS). Here the
+check is on: a browser's request whose `Origin` is neither the assistant's own (the Host it was
+sent to, or X-Forwarded-Host/-Proto from the front) nor one of `ALLOWED_ORIGINS` is refused with
+400, and an allowed other origin gets its CORS headers for long polling from python-engineio.
+Clients that send no `Origin` (programs, not browsers) are not concerned. Same name, same
+events, same path: credentials.yml uses it in place of Rasa's `socketio`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput
+from sanic import Blueprint
+
+from bot.settings import Settings
+
+
+def own_origins(environ: dict) -> set[str]:
+    """The origins the request was addressed to: directly, and as the front received it."""
+    host = environ.get("HTTP_HOST", "")
+    scheme = environ.get("wsgi.url_scheme", "http")
+    forwarded_host = environ.get("HTTP_X_FORWARDED_HOST", host).split(",")[0].strip()
+    forwarded_scheme = environ.get("HTTP_X_FORWARDED_PROTO", scheme).split(",")[0].strip()
+    return {f"{scheme}://{host}", f"{forwarded_scheme}://{forwarded_host}"}
+
+
+def origin_check(settings: Settings) -> Callable[[str | None, dict], bool]:
+    """python-engineio's `cors_allowed_origins` as a function: the own origin or a listed one."""
+    listed = set(settings.allowed_origins)
+
+    def allowed(origin: str | None, environ: dict) -> bool:
+        return bool(origin) and (origin in listed or origin in own_origins(environ))
+
+    return allowed
+
+
+class OriginCheckedSocketIOInput(SocketIOInput):
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        self.sio.eio.cors_allowed_origins = origin_check(Settings.from_environment())
+        return blueprint
