@@ -78,7 +78,9 @@ run: $(MODEL) $(WEB_LIBRARIES) front-package
 	@echo "Web chat: http://localhost:$(RASA_PORT)/webhooks/web/  (REST: /webhooks/rest/webhook, socket.io)"
 	@echo "Widget for other sites: <script src=\"http://localhost:$(RASA_PORT)/webhooks/web/widget.js\" async></script> (their origins in ALLOWED_ORIGINS)"
 	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops everything."
+	@echo "Conversations older than CONVERSATION_RETENTION_DAYS are purged now, then every hour."
 	@trap 'kill 0' EXIT INT TERM; \
+	$(BIN)/python -m bot purge --every 3600 > var/purge.log 2>&1 & \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
 	$(BIN)/python -m web.front --port $(RASA_PORT) --processes $(WORKERS) --run-dir var/front -- \
 	  run -m $(MODEL) --credentials credentials.yml --endpoints endpoints.yml
@@ -123,9 +125,10 @@ test: $(MODEL) $(WEB_LIBRARIES) system-packages
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors
 
-# The fuzz run alone (over 5 000 messages, about 15 minutes on 2 cores; `make test` runs it too).
+# The fuzz runs alone, REST and socket.io (over 6 500 messages, about 15 minutes on 2 cores;
+# `make test` runs them too).
 fuzz: $(MODEL) system-packages
-	$(BIN)/python -m pytest -m fuzz tests/conversation/test_fuzz.py
+	$(BIN)/python -m pytest -m fuzz tests/conversation/test_fuzz.py tests/conversation/test_fuzz_socketio.py
 
 # Benchmarks on this machine, our assistant beside `rasa init`'s bot (about 20 minutes): writes
 # docs/benchmarks.md and docs/benchmarks.png (raw numbers in results/benchmarks.json).

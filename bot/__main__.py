@@ -4,7 +4,13 @@ an activation code nor its hash.
   init                      create or upgrade the tables (bot/migrations), load the certificate
                             accounts
   revision MESSAGE [--empty]   write a new migration from the models' changes (bot/storage.py)
-  purge                     expire overdue pre-registrations, drop spent CAPTCHAs and old links
+  purge [--every SECONDS]   expire overdue pre-registrations, drop spent CAPTCHAs and old links,
+                            delete conversations older than CONVERSATION_RETENTION_DAYS
+  forget EMAIL              delete everything stored about an address (an activated account is
+                            kept: the command says so)
+  export EMAIL              print, as JSON, everything stored about an address (no secret)
+  report [--since D] [--until D] [--json]   what the conversations teach (funnel, stops, not
+                            understood, detours, languages), over a period of days
   registrations [--status S] [--email E]   list pre-registrations, most recent first
   registration EMAIL        show the pre-registrations of one address
   accounts                  list activated accounts, most recent first
@@ -14,11 +20,13 @@ an activation code nor its hash.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from datetime import datetime
+import time
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import migrations
+from bot import migrations, personal_data
 from bot.directory import AccountRecord, Directory, RegistrationRecord
 from bot.registration import AccountService
 from bot.settings import Settings
@@ -51,6 +59,78 @@ def details(record, heading: dict) -> list[str]:
     return lines
 
 
+def purge_everything(service: AccountService, endpoints: str) -> str:
+    from transcripts.database import flush_deleted, tracker_engine
+    from transcripts.retention import purge_conversations
+
+    expired = service.expire_due_registrations()
+    captchas = service.captcha.purge()
+    links = service.summary_links.purge()
+    files = service.purge_summary_files()
+    engine = tracker_engine(endpoints)
+    try:
+        purged = purge_conversations(engine, service.settings.conversation_retention_days)
+        flush_deleted(engine)
+    finally:
+        engine.dispose()
+    return (
+        f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
+        f"{links} summary link(s) dropped; {files} summary file(s) deleted; "
+        f"{purged.conversations} conversation(s) older than "
+        f"{service.settings.conversation_retention_days} days deleted ({purged.events} events)"
+    )
+
+
+def people_and_conversations(arguments, service: AccountService) -> int:
+    """forget, export and report: the tracker store and the accounts database together. What
+    they print or log about a person stays on the operator's screen (counts only in logs)."""
+    from transcripts import personal_data as conversations
+    from transcripts.database import flush_deleted, tracker_engine
+    from transcripts.retention import record_journey
+    from transcripts.team_report import build_report, render_text
+
+    engine = tracker_engine(arguments.endpoints)
+    try:
+        if arguments.command == "report":
+            zone = service.settings.zone  # days as the service counts them (Europe/Paris)
+            until = (arguments.until or datetime.now(zone).date()) + timedelta(days=1)
+            since = arguments.since or until - timedelta(days=31)
+            bounds = [
+                datetime(d.year, d.month, d.day, tzinfo=zone).timestamp() for d in (since, until)
+            ]
+            built = build_report(engine, *bounds)
+            print(json.dumps(built.to_dict(), indent=2) if arguments.json else render_text(built))
+            return 0
+        found = conversations.conversations_of(engine, arguments.email)
+        if arguments.command == "export":
+            exported = personal_data.export(service.sessions, arguments.email)
+            exported["conversations"] = conversations.export_conversations(engine, found)
+            print(json.dumps(exported, indent=2, ensure_ascii=False, default=str))
+            return 0
+        with engine.begin() as connection:  # the journeys stay (no personal data)
+            for sender_id in found:
+                record_journey(connection, sender_id)
+        events = conversations.delete_conversations(engine, found)
+        done = personal_data.forget(
+            service.sessions, arguments.email, found, service.settings.mail_outbox_dir
+        )
+        flush_deleted(engine)
+        flush_deleted(service.sessions.kw["bind"])
+        print(
+            f"{len(found)} conversation(s) deleted ({events} events); "
+            f"{done.registrations} pre-registration(s), {done.throttles} wrong-code record(s), "
+            f"{done.traces} conversation trace(s) and {done.mails} outbox e-mail(s) deleted"
+        )
+        if done.kept_account:
+            print(
+                f"kept: the activated account {done.kept_account} (the administration's record "
+                "of the professional space; closing it is a separate procedure)"
+            )
+        return 0
+    finally:
+        engine.dispose()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -71,11 +151,28 @@ def main(argv: list[str] | None = None) -> int:
     revision.add_argument(
         "--empty", action="store_true", help="an empty migration, to write by hand"
     )
-    commands.add_parser(
-        "purge",
-        help="expire overdue pre-registrations, drop spent CAPTCHAs, "
-        "expired summary links and summary files",
+    endpoints = argparse.ArgumentParser(add_help=False)
+    endpoints.add_argument(
+        "--endpoints", default="endpoints.yml", help="where the tracker store is (Rasa's file)"
     )
+    purge = commands.add_parser(
+        "purge",
+        parents=[endpoints],
+        help="expire overdue pre-registrations, drop spent CAPTCHAs, "
+        "expired summary links and summary files, delete old conversations",
+    )
+    purge.add_argument("--every", type=float, help="run again every SECONDS, until stopped")
+    for name, text in (
+        ("forget", "delete everything stored about a login e-mail address"),
+        ("export", "print everything stored about a login e-mail address, as JSON"),
+    ):
+        commands.add_parser(name, parents=[endpoints], help=text).add_argument("email")
+    report = commands.add_parser(
+        "report", parents=[endpoints], help="what the conversations teach, over a period"
+    )
+    report.add_argument("--since", type=date.fromisoformat, help="first day (default: 30 days ago)")
+    report.add_argument("--until", type=date.fromisoformat, help="last day (default: today)")
+    report.add_argument("--json", action="store_true", help="the figures as JSON")
     listing = commands.add_parser("registrations", help="list pre-registrations")
     listing.add_argument("--status", choices=(PENDING, ACTIVATED, EXPIRED))
     listing.add_argument("--email")
@@ -115,14 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             f"database ready; {added} certificate account(s) added; {files} old summary file(s) deleted"
         )
     elif arguments.command == "purge":
-        expired = service.expire_due_registrations()
-        captchas = service.captcha.purge()
-        links = service.summary_links.purge()
-        files = service.purge_summary_files()
-        print(
-            f"{expired} pre-registration(s) expired; {captchas} CAPTCHA challenge(s) dropped; "
-            f"{links} summary link(s) dropped; {files} summary file(s) deleted"
-        )
+        while True:
+            print(purge_everything(service, arguments.endpoints), flush=True)
+            if not arguments.every:
+                break
+            time.sleep(arguments.every)
+    elif arguments.command in ("forget", "export", "report"):
+        return people_and_conversations(arguments, service)
     elif arguments.command == "registrations":
         records = directory.registrations(arguments.status, arguments.email, arguments.limit)
         print("    id  status     created           expires           e-mail  name")

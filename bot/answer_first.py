@@ -30,7 +30,7 @@ from bot.free_text import field_mentioned, field_named, find_email, find_phone, 
 from bot.language import requested_language
 from bot.name_order import labelled_after, surname_first
 from bot.person_request import asks_for_a_person
-from bot.polarity import read_polarity
+from bot.polarity import knows_nothing, read_polarity
 from bot.replacements import new_and_old
 from bot.rules.text import fold
 from bot.rules.trust import typed_trust_choice
@@ -241,7 +241,8 @@ def _yes_no(text: str, classified: Classified, pending: Pending) -> str | None:
     if yes is not None:
         return dialogue.YES_INTENT if yes else dialogue.NO_INTENT
     best = classified.best_of(answers)
-    if best and best[1] >= LEAST_ANSWER_CONFIDENCE:
+    # Not from a message without one known word: the classifier ranks keyboard mash too.
+    if best and best[1] >= LEAST_ANSWER_CONFIDENCE and not knows_nothing(classified.polarity):
         return best[0]
     if (
         pending.question in dialogue.YES_NO_QUESTIONS

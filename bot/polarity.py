@@ -47,13 +47,29 @@ class PolarityModel:
         pipeline.fit(texts, labels)
         return cls(pipeline)
 
+    def knows_a_word(self, folded: str) -> bool:
+        """Has the model seen one of the message's words (or pairs of words) in training?"""
+        words = dict(self.pipeline.steps[0][1].transformer_list)["words"]
+        return any(token in words.vocabulary_ for token in words.build_analyzer()(folded))
+
     def probabilities(self, text: str) -> dict[str, float]:
-        """The probability of a yes, of a no and of neither (neither, without a word: "😶")."""
-        if not _WORD.search(_folded(text)):
-            return {YES: 0.0, NO: 0.0, NEITHER: 1.0}
-        found = self.pipeline.predict_proba([_folded(text)])[0]
+        """The probability of a yes, of a no and of neither. Neither for sure without a word
+        ("😶") or without one word the model has seen: keyboard mash ("xqzw plorf vbnm") shares
+        letters with "ok" and "oui" and was read as a yes that started a registration."""
+        folded = _folded(text)
+        if not _WORD.search(folded) or not self.knows_a_word(folded):
+            return dict(KNOWS_NOTHING)
+        found = self.pipeline.predict_proba([folded])[0]
         classes = self.pipeline.classes_
         return {str(label): float(found[list(classes).index(label)]) for label in classes}
+
+
+KNOWS_NOTHING = {YES: 0.0, NO: 0.0, NEITHER: 1.0}
+
+
+def knows_nothing(probabilities: dict[str, float] | None) -> bool:
+    """The yes/no model found no word it knows in the message (see `probabilities`)."""
+    return probabilities == KNOWS_NOTHING
 
 
 def read_polarity(probabilities: dict[str, float] | None) -> bool | None:

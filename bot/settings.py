@@ -47,6 +47,10 @@ class Settings:
     # Origins (scheme://host[:port]) of the sites allowed to embed the web chat and to call the
     # assistant from their pages; none by default: the assistant's own origin only.
     allowed_origins: tuple[str, ...] = ()
+    # Days a conversation is kept after its last message (`python -m bot purge`).
+    conversation_retention_days: int = 30
+    # Password of the team's page (/webhooks/web/team/, HTTP Basic, user "team"); empty: no page.
+    team_page_password: str = ""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -126,4 +130,6 @@ VARIABLES = (
         "pre_registrations_per_conversation_hour", "PRE_REGISTRATIONS_PER_CONVERSATION_HOUR", int
     ),
     Variable("allowed_origins", "ALLOWED_ORIGINS", _origins),
+    Variable("conversation_retention_days", "CONVERSATION_RETENTION_DAYS", int),
+    Variable("team_page_password", "TEAM_PAGE_PASSWORD", str),
 )

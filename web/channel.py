@@ -19,12 +19,14 @@ from sanic.request import Request
 
 from bot.registration import configured_service as account_service
 from bot.settings import Settings
+from web.team import team_routes
 
 WEB = Path(__file__).resolve().parent
 # The only files the page may load, by name (nothing else on disk is reachable).
 PAGE_FILES = {
     "chat.js": (WEB / "static" / "chat.js", "text/javascript; charset=utf-8"),
     "chat.css": (WEB / "static" / "chat.css", "text/css; charset=utf-8"),
+    "team.css": (WEB / "static" / "team.css", "text/css; charset=utf-8"),
     "socket.io.min.js": (
         WEB / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js",
         "text/javascript; charset=utf-8",
@@ -113,6 +115,8 @@ def chat_blueprint() -> Blueprint:
         return await response.file(
             path, mime_type=mime_type, headers={"X-Content-Type-Options": "nosniff"}
         )
+
+    team_routes(web, stylesheet="../static/team.css")
 
     @web.route("/summary/<token>", methods=["GET"])
     async def summary(request: Request, token: str):

@@ -7,10 +7,17 @@ sent to, or X-Forwarded-Host/-Proto from the front) nor one of `ALLOWED_ORIGINS`
 400, and an allowed other origin gets its CORS headers for long polling from python-engineio.
 Clients that send no `Origin` (programs, not browsers) are not concerned. Same name, same
 events, same path: credentials.yml uses it in place of Rasa's `socketio`.
+
+Rasa's handlers also trusted the payloads: a `session_request` or `user_uttered` whose data is not
+an object, a message or session id that is not text, or metadata that is not JSON raised inside
+the server (found by the socket.io fuzz run). The payloads are checked first: what cannot be read
+is ignored (logged without its content), and odd metadata is dropped.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
@@ -18,6 +25,10 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from bot.settings import Settings
+from web.rest import MAX_SENDER_LENGTH
+
+logger = logging.getLogger(__name__)
+NAMESPACE = "/"
 
 
 def own_origins(environ: dict) -> set[str]:
@@ -47,4 +58,43 @@ class OriginCheckedSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
         self.sio.eio.cors_allowed_origins = origin_check(Settings.from_environment())
+        handlers = self.sio.handlers[self.namespace or NAMESPACE]
+        handlers["session_request"] = checked_session_request(handlers["session_request"])
+        event = self.user_message_evt
+        handlers[event] = checked_message(handlers[event], self.metadata_key)
         return blueprint
+
+
+def _session_id(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MAX_SENDER_LENGTH
+
+
+def checked_session_request(handler):
+    async def session_request(sid: str, data: Any = None, *_: Any) -> None:
+        if not isinstance(data, dict) or not _session_id(data.get("session_id")):
+            data = {}  # a new conversation, as for a first visit
+        await handler(sid, {"session_id": data.get("session_id")})
+
+    return session_request
+
+
+def checked_message(handler, metadata_key: str):
+    async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("message"), str)
+            or not _session_id(data.get("session_id"))
+        ):
+            logger.warning("socket.io: a message that cannot be read was ignored")
+            return
+        metadata = data.get(metadata_key)
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = None
+        checked = {"message": data["message"], "session_id": data["session_id"]}
+        checked[metadata_key] = metadata if isinstance(metadata, dict) else {}
+        await handler(sid, checked)
+
+    return user_uttered

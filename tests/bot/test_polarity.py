@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.polarity import NEITHER, NO, YES, PolarityModel, read_polarity
+from bot.polarity import NEITHER, NO, YES, PolarityModel, knows_nothing, read_polarity
 
 EXAMPLES = [
     *[(text, "affirm") for text in ("oui", "yes", "sure", "d'accord", "ok go", "I agree")],
@@ -45,8 +45,20 @@ def test_a_whole_message_is_read_for_its_polarity(model, text, polarity):
     assert read_polarity(model.probabilities(text)) is polarity
 
 
+@pytest.mark.parametrize("mash", ["xqzw plorf vbnm", "zzz", "qsdfgh jklm", "wxcv"])
+def test_keyboard_mash_is_neither_for_sure(model, mash):
+    """No word of it was ever seen: not a yes by its letters (it shares some with "ok")."""
+    assert knows_nothing(model.probabilities(mash))
+    assert read_polarity(model.probabilities(mash)) is None
+
+
+def test_one_known_word_is_enough_to_be_read(model):
+    assert not knows_nothing(model.probabilities("ok plorf"))
+
+
 def test_it_says_nothing_when_not_sure():
     assert read_polarity({YES: 0.05, NO: 0.04, NEITHER: 0.91}) is None  # little of either
     assert read_polarity({YES: 0.45, NO: 0.4, NEITHER: 0.15}) is None  # as much of both
     assert read_polarity({YES: 0.3, NO: 0.02, NEITHER: 0.68}) is True
+
     assert read_polarity(None) is None
