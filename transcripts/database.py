@@ -75,6 +75,8 @@ def tracker_engine(endpoints: str | os.PathLike = "endpoints.yml") -> Engine:
     if url.get_backend_name() == "sqlite":
         # Beside the Rasa servers: wait for their write lock rather than fail.
         options["connect_args"] = {"timeout": 30}
+        if url.database:  # before the servers ever ran (a fresh machine): its folder
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, **options)
     if url.get_backend_name() == "sqlite":
         _write_transactions_take_the_lock_first(engine)

@@ -29,8 +29,12 @@ def test_init_then_purge(tmp_path):
     assert "4 certificate account(s) added" in first.stdout
     again = run(["init"], tmp_path).stdout
     assert "schema up to date" in again and "0 certificate account(s) added" in again
-    purge = run(["purge"], tmp_path)
-    assert purge.returncode == 0 and "0 pre-registration(s) expired" in purge.stdout
+    endpoints = tmp_path / "endpoints.yml"  # a tracker store of its own, in a folder not made yet
+    endpoints.write_text(f"tracker_store:\n  dialect: sqlite\n  db: {tmp_path / 'new' / 't.db'}\n")
+    purge = run(["purge", "--endpoints", str(endpoints)], tmp_path)
+    assert purge.returncode == 0, purge.stderr
+    assert "0 pre-registration(s) expired" in purge.stdout
+    assert "0 conversation(s) older than 30 days deleted" in purge.stdout
 
 
 def test_unknown_command_is_a_usage_error(tmp_path):
