@@ -6,7 +6,7 @@ import functools
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.extraction import (
@@ -369,25 +369,3 @@ class ActionPreRegister(Action):
             SlotSet("registered_email", pending.email),
             SlotSet("registration_outcome", "pre_registered"),
         ]
-
-
-class ActionCancel(Action):
-    """Cancellation confirmed: forget every unconfirmed value of both forms."""
-
-    def name(self) -> str:
-        return "action_cancel"
-
-    async def run(self, dispatcher, tracker, domain):
-        from actions.activation import ACTIVATION_SLOTS
-
-        dispatcher.utter_message(response="utter_cancelled")
-        account_service().captcha.discard(tracker.get_slot("captcha_id"))
-        return [ActiveLoop(None), SlotSet("requested_slot", None)] + forget(
-            (
-                *FORM_SLOTS,
-                *ACTIVATION_SLOTS,
-                "captcha_id",
-                "registration_outcome",
-                "activation_outcome",
-            )
-        )

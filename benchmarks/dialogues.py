@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from benchmarks.load import DialogueFailed
-from tests.conversation.dialogue import PASSWORD
+from harness.dialogue import PASSWORD
 
 SUBSCRIBER_NUMBER = re.compile(r"\b\d{14}\b")
 CODE_LINE = re.compile(r"^([A-Za-z0-9]{12})\r?$", re.MULTILINE)

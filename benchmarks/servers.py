@@ -11,7 +11,7 @@ from pathlib import Path
 
 import requests
 
-from tests.conversation.servers import BIN, Assistant, free_port
+from harness.servers import BIN, Assistant, free_port
 
 REFERENCE_START_TIMEOUT = 240
 

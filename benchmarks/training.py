@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from bot.settings import PROJECT_ROOT
-from tests.conversation.servers import BIN
+from harness.servers import BIN
 
 
 def train(cache: Path, out: Path) -> float:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from bot import rules
-from bot.i18n import Checked
+from bot.i18n import LANGUAGES, Checked, variation_language
 
 # The steps of the procedure, in order, and the chat form that asks each one's fields.
 STEPS = ("terms", "login", "form", "activation")
@@ -220,13 +220,13 @@ class FieldRegistry:
                 problems.append(f"slot {f.name}")
             ask = f"utter_ask_{f.name}"
             if f"action_ask_{f.name}" not in actions:
-                languages = {"en" if v.get("condition") else "fr" for v in responses.get(ask, [])}
-                for language in sorted({"fr", "en"} - languages):
+                languages = {variation_language(v) for v in responses.get(ask, [])}
+                for language in sorted(set(LANGUAGES) - languages):
                     problems.append(f"response {ask} ({language})")
             if f.summary_placeholder:
                 for variation in responses.get(SUMMARY_RESPONSE, []):
                     if "{" + f.summary_placeholder + "}" not in variation.get("text", ""):
-                        language = "en" if variation.get("condition") else "fr"
+                        language = variation_language(variation)
                         problems.append(
                             f"{{{f.summary_placeholder}}} in {SUMMARY_RESPONSE} ({language})"
                         )

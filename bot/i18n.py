@@ -36,6 +36,15 @@ def language_or_default(language: Optional[str]) -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def variation_language(variation: Mapping[str, Any]) -> str:
+    """The language of one variation of a response in domain.yml: the value its condition asks
+    of the `language` slot; the variation without a condition is the domain's default language."""
+    for condition in variation.get("condition") or []:
+        if condition.get("name") == "language":
+            return condition["value"]
+    return DEFAULT_LANGUAGE
+
+
 def format_datetime(moment: datetime, language: str, zone: ZoneInfo = PARIS) -> str:
     """'24/08/2023 à 13h00' or '24/08/2023 at 13:00', in the service's time zone."""
     local = moment.astimezone(zone)

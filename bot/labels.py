@@ -55,13 +55,13 @@ TOPIC_LABELS = {
 
 
 def label(labels: dict[str, dict[str, str]], key: str, language: str) -> str:
-    return labels[key]["en" if language == "en" else "fr"]
+    return labels[key][language]
 
 
 def field_list(slots, language: str) -> str:
     """'nom, prénom, téléphone', or 'rien' / 'nothing'."""
     names = [label(FIELD_LABELS, slot, language) for slot in slots]
-    return ", ".join(dict.fromkeys(names)) or NOTHING["en" if language == "en" else "fr"]
+    return ", ".join(dict.fromkeys(names)) or NOTHING[language]
 
 
 def details_list(values: dict[str, str], language: str) -> str:

@@ -36,6 +36,7 @@ from bot.credentials import (
 from bot.fields import FIELDS
 from bot.i18n import Checked, Problem, Refused, language_or_default
 from bot.mail import MailError, mailer_from_settings
+from bot.migrations import open_database
 from bot.settings import Settings
 from bot.storage import (
     ACTIVATED,
@@ -45,7 +46,6 @@ from bot.storage import (
     ActivationThrottle,
     PreRegistrationRecord,
     Registration,
-    open_database,
 )
 from bot.subscriber_numbers import next_subscriber_number
 from bot.summary_links import SummaryLinks

@@ -1,6 +1,7 @@
 """Tables of the account service (SQLAlchemy 1.4 with the 2.0-style API).
 
-Nothing here opens a database at import time: `open_database(url)` does, when asked.
+Nothing here opens a database at import time: `bot.migrations.open_database(url)` does, when
+asked.
 Secrets are stored only as hashes: `password_hash` (argon2id) and `code_hash` (SHA-256).
 """
 
@@ -23,7 +24,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import declarative_base, sessionmaker
+from sqlalchemy.orm import declarative_base
 
 from bot.fields import FIELDS, FieldRegistry
 
@@ -189,15 +190,3 @@ def database_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         _prepare_sqlite(engine)
     return engine
-
-
-def open_database(url: str) -> sessionmaker:
-    """Create the engine, and the tables in an empty database; return a session factory.
-
-    The schema of an existing database is changed only by the migrations (`python -m bot init`,
-    bot/migrations/)."""
-    from bot.migrations import create_if_empty  # it imports this module
-
-    engine = database_engine(url)
-    create_if_empty(engine)
-    return sessionmaker(engine, future=True, expire_on_commit=False)

@@ -90,7 +90,7 @@ def last_code(settings):
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    from tests.conversation.servers import free_port
+    from harness.servers import free_port
     from tests.postgres import PostgresServer
 
     server = PostgresServer(free_port()).start()
@@ -100,7 +100,7 @@ def postgres_server():
 
 @pytest.fixture(scope="session")
 def redis_server():
-    from tests.conversation.servers import free_port
+    from harness.servers import free_port
     from tests.redis_server import RedisServer
 
     server = RedisServer(free_port()).start()

@@ -9,11 +9,14 @@ each message, so the redacted text is also all that later turns see.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import logging
 from typing import Any, Iterable, Iterator
 
 import sqlalchemy as sa
+from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -27,7 +30,6 @@ from bot.credentials import (
     password_matches,
 )
 from bot.fields import FIELDS
-from rasa_patches import session_expiry
 from transcripts import sessions
 from transcripts.recent import DEFAULT_CACHED_CONVERSATIONS, RecentTrackers
 
@@ -42,6 +44,12 @@ LAST_EVENT_ID = sa.text("SELECT max(id) FROM events WHERE sender_id = :sender_id
 STORED_EVENTS = "_stored_events"
 
 logger = logging.getLogger(__name__)
+
+
+def _patched(function) -> bool:
+    """Replaced by one of rasa_patches (which marks its replacements), without importing it:
+    rasa_patches imports this package."""
+    return getattr(function, "rasa_patch", None) is not None
 
 
 def is_secret(text: str, requested: str | None, password_hash: str | None) -> bool:
@@ -82,6 +90,29 @@ def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
         yield event
 
 
+# The methods of Rasa's SQLTrackerStore this store replaces or relies on, by the sha256 of their
+# source in Rasa 3.6.21, as rasa_patches records the functions it replaces: if Rasa changes one,
+# the store refuses to start (read the new source, adapt this module, record the new value).
+RASA_METHODS = {
+    "retrieve": "0d99846daced97d3dee3fae5eecfef6179c7afaeb872b68bbe064bbd65223641",
+    "save": "57165e46eab3de0866e77f03df0bf7fd5eac2c1de617ed431b934c9a4edfeef6",
+    "_retrieve": "c8adbf6f4b61ddd1124690944ebdf2ebc82d0723bd07c6704caab0b80120a0ef",
+    "_event_query": "cd44f7901b860bfd598a813bde17d0d5b0d7bab129feaf76bb2dca87d628625b",
+}
+
+
+def changed_rasa_methods() -> list[str]:
+    """The methods of RASA_METHODS whose source is no longer the one this store was written for."""
+    return [
+        name
+        for name, expected in RASA_METHODS.items()
+        if hashlib.sha256(
+            inspect.getsource(inspect.getattr_static(SQLTrackerStore, name)).encode()
+        ).hexdigest()
+        != expected
+    ]
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """Also starts a new session, carrying everything over, when a session has grown past
     `max_session_events` events (transcripts/sessions.py): a long conversation stays fast; and
@@ -95,10 +126,17 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS,
         **kwargs: Any,
     ) -> None:
+        changed = changed_rasa_methods()
+        if changed:
+            raise RuntimeError(
+                f"transcripts/store.py was written for Rasa 3.6.21's SQLTrackerStore; the "
+                f"installed Rasa changed {', '.join(changed)}: adapt the store, then record the "
+                "new fingerprints in RASA_METHODS"
+            )
         super().__init__(*args, **kwargs)
         self.max_session_events = int(max_session_events)
         self.recent = RecentTrackers(int(cached_conversations))
-        if not session_expiry.PATCH.installed():
+        if not _patched(MessageProcessor._has_session_expired):
             # Carried-over sessions would never expire: Rasa was not started as `make run` does.
             logger.warning("Rasa runs without rasa_patches: start it with `python -m rasa_patches`")
         if self.engine.dialect.name == "sqlite":

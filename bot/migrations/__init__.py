@@ -32,6 +32,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import sessionmaker
 
 from bot.storage import Base, UTCDateTime, database_engine
 
@@ -212,3 +213,13 @@ def _format(path: Path) -> None:
     if importlib.util.find_spec("ruff") is not None:
         for arguments in (["check", "--fix", "--select", "I", "--quiet"], ["format", "--quiet"]):
             subprocess.run([sys.executable, "-m", "ruff", *arguments, str(path)], check=False)
+
+
+def open_database(url: str) -> sessionmaker:
+    """Create the engine, and the tables in an empty database; return a session factory.
+
+    The schema of an existing database is changed only by the migrations (`python -m bot init`,
+    `upgrade`)."""
+    engine = database_engine(url)
+    create_if_empty(engine)
+    return sessionmaker(engine, future=True, expire_on_commit=False)

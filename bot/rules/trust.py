@@ -31,7 +31,7 @@ DEFAULT_TRUST_QUESTION = next(iter(TRUST_QUESTIONS))
 
 
 def trust_question_label(code: str, language: str) -> str:
-    return TRUST_QUESTIONS[code]["en" if language == "en" else "fr"]
+    return TRUST_QUESTIONS[code][language]
 
 
 def _folded_label(label: str) -> str:

@@ -28,11 +28,12 @@ from bot.migrations import (
     alembic_config,
     current_revisions,
     new_revision,
+    open_database,
     upgrade,
 )
 from bot.registration import AccountService
 from bot.settings import PROJECT_ROOT, Settings
-from bot.storage import Base, Registration, open_database
+from bot.storage import Base, Registration
 from tests.conftest import activation_code_in, read_messages
 
 pytestmark = pytest.mark.servers  # PostgreSQL

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import PASSWORD
+from harness.servers import Assistant, running, text_of
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running, text_of
 
 pytestmark = pytest.mark.servers
 

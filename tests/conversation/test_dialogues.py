@@ -13,9 +13,8 @@ from bot.clock import MovableClock
 from bot.credentials import hash_password
 from bot.registration import AccountService, RegistrationForm
 from bot.settings import Settings
-from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD, pre_register
-from tests.conversation.servers import (
+from harness.dialogue import PASSWORD, pre_register
+from harness.servers import (
     MAKE_RUN_WORKERS,
     Assistant,
     buttons_of,
@@ -23,6 +22,7 @@ from tests.conversation.servers import (
     summary_pdf,
     text_of,
 )
+from tests.conftest import activation_code_in, read_messages
 
 pytestmark = pytest.mark.servers
 

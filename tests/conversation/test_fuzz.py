@@ -19,8 +19,8 @@ import pytest
 import requests
 
 from bot.settings import PROJECT_ROOT
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running, text_of
+from harness.dialogue import PASSWORD
+from harness.servers import Assistant, running, text_of
 
 pytestmark = pytest.mark.servers
 

@@ -21,7 +21,7 @@ import requests
 import socketio
 
 from bot.settings import PROJECT_ROOT
-from tests.conversation.servers import MAKE_RUN_WORKERS, running
+from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conversation.test_fuzz import LEAKS, Run, converse
 
 pytestmark = pytest.mark.servers

@@ -9,9 +9,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted
 
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import pre_register
+from harness.servers import running, text_of
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import pre_register
-from tests.conversation.servers import running, text_of
 from transcripts.store import RedactingSQLTrackerStore
 
 pytestmark = pytest.mark.servers

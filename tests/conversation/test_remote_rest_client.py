@@ -15,9 +15,9 @@ import requests
 from aiosmtpd.controller import Controller
 from pypdf import PdfReader
 
+from harness.dialogue import PASSWORD
+from harness.servers import free_port, running
 from tests.conftest import activation_code_in
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import free_port, running
 
 pytestmark = pytest.mark.servers
 

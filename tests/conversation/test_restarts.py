@@ -4,8 +4,8 @@ apology in their language, and once it is back the dialogue goes on with nothing
 
 import pytest
 
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running, text_of
+from harness.dialogue import PASSWORD
+from harness.servers import Assistant, running, text_of
 
 pytestmark = pytest.mark.servers
 

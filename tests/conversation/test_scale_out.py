@@ -19,9 +19,9 @@ from sqlalchemy import create_engine, text
 
 from bot.registration import AccountService
 from bot.settings import PROJECT_ROOT, Settings
+from harness.dialogue import pre_register
+from harness.servers import Assistant, summary_pdf, text_of
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import pre_register
-from tests.conversation.servers import Assistant, summary_pdf, text_of
 from transcripts.locks import AtomicRedisLockStore
 
 pytestmark = pytest.mark.servers

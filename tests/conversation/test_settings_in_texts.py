@@ -6,9 +6,9 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import create_engine, text
 
+from harness.dialogue import PASSWORD
+from harness.servers import running, text_of
 from tests.conftest import read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import running, text_of
 
 pytestmark = pytest.mark.servers
 

@@ -10,7 +10,7 @@ import requests
 
 from bot.registration import AccountService
 from bot.settings import PROJECT_ROOT, Settings
-from tests.conversation.servers import free_port
+from harness.servers import free_port
 
 pytestmark = pytest.mark.servers
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
+from harness.dialogue import PASSWORD
+from harness.servers import running, text_of
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import running, text_of
 
 pytestmark = pytest.mark.servers
 

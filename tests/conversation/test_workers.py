@@ -13,7 +13,7 @@ import pytest
 from benchmarks import dialogues
 from benchmarks.load import run_users
 from benchmarks.processes import cpu_seconds, rasa_processes
-from tests.conversation.servers import running
+from harness.servers import running
 
 pytestmark = pytest.mark.servers
 

@@ -6,8 +6,8 @@ from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
 import rasa_patches
+from harness.servers import free_port
 from rasa_patches import endpoint_session
-from tests.conversation.servers import free_port
 
 
 async def call_a_server_five_times(restart_between: bool = False) -> dict:

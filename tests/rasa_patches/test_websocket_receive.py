@@ -23,9 +23,9 @@ from websockets.connection import OPEN
 from websockets.frames import Frame, Opcode
 
 import rasa_patches
+from harness.servers import free_port
 from rasa_patches import PatchMismatch, websocket_receive
 from rasa_patches.patching import fingerprint
-from tests.conversation.servers import free_port
 
 PATCH = websocket_receive.PATCH
 TIMEOUT_S = 10

@@ -91,3 +91,13 @@ def test_a_secret_typed_in_the_wrong_place_is_redacted_too():
         "lila.rosemonde2023@orange.fr",
         "AnotherLongPassword2024xx",
     ]
+
+
+def test_the_rasa_methods_the_store_replaces_are_the_ones_it_was_written_for(monkeypatch):
+    from transcripts import store
+
+    assert store.changed_rasa_methods() == []
+    monkeypatch.setitem(store.RASA_METHODS, "save", "0" * 64)
+    assert store.changed_rasa_methods() == ["save"]
+    with pytest.raises(RuntimeError, match="changed save"):
+        store.RedactingSQLTrackerStore(dialect="sqlite", db=":memory:")

@@ -19,10 +19,11 @@ from typing import Callable
 import phonenumbers
 import yaml
 
+from bot.i18n import variation_language
 from bot.rules.address import country_name
 from bot.rules.text import fold
 from bot.rules.trust import TRUST_QUESTIONS
-from tests.users.simulator import LANGUAGE_OF, QUESTIONS, asked, summary_fields
+from tests.users.simulator import LANGUAGE_OF, QUESTIONS, asked, other_language, summary_fields
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = ROOT / "tests" / "blind" / "users.yml"
@@ -49,7 +50,7 @@ def faq_openings() -> dict[str, tuple[str, str]]:
         if name.startswith("utter_faq/"):
             texts = {"fr": None, "en": None}
             for variant in variants:
-                language = "en" if variant.get("condition") else "fr"
+                language = variation_language(variant)
                 texts[language] = " ".join(variant["text"].split("{")[0].split())[:40]
             openings[name.removeprefix("utter_faq/")] = (texts["fr"], texts["en"])
     return openings
@@ -239,7 +240,7 @@ class BlindUser:
             self.corrected = True
             return reply
         if kind == "switch_language":
-            self.language = "en" if self.language == "fr" else "fr"
+            self.language = other_language(self.language)
             self.says = dict(self.user.get("says_other_language") or self.says)
         elif kind == "faq":
             opening = self.faq[detour["faq"]][LANGUAGE_OF[self.language]]

@@ -16,6 +16,8 @@ from typing import Callable
 
 import yaml
 
+from bot.i18n import LANGUAGES
+
 POOLS = yaml.safe_load((Path(__file__).parent / "pools.yml").read_text(encoding="utf-8"))
 
 # What the assistant asks, recognised by its words in each language (the last one in a reply
@@ -135,6 +137,11 @@ def summary_fields(text: str, language: str) -> dict[str, str]:
         if match:
             values[field_name] = match.group(1).strip()
     return values
+
+
+def other_language(language: str) -> str:
+    """The other of the assistant's two languages."""
+    return next(other for other in LANGUAGES if other != language)
 
 
 @dataclass
@@ -260,7 +267,7 @@ class SimulatedUser:
             self.persona.switch_language_at = None
             # Asked in the language the user is leaving (the pools hold it there).
             request = self.phrase("switch_to_en" if self.language == "fr" else "switch_to_fr")
-            self.language = "en" if self.language == "fr" else "fr"
+            self.language = other_language(self.language)
             switched = self.say(request)
             assert asked(switched, self.language) == question, (
                 f"{self.persona.name}: after the language switch, not the same question\n{self.transcript_text()}"

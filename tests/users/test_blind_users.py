@@ -9,9 +9,9 @@ import json
 import pytest
 
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import PASSWORD
+from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import MAKE_RUN_WORKERS, running
 from tests.users.blind import BlindUser, blind_users
 
 pytestmark = pytest.mark.servers

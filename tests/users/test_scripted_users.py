@@ -12,9 +12,9 @@ import pytest
 
 from bot.rules.text import fold
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import PASSWORD
+from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import MAKE_RUN_WORKERS, running
 from tests.users.personas import personas
 from tests.users.simulator import SimulatedUser
 

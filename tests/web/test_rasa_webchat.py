@@ -22,9 +22,9 @@ from playwright.sync_api import BrowserContext, Page, Route
 from pypdf import PdfReader
 
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import PASSWORD
+from harness.servers import MAKE_RUN_WORKERS, Assistant, running
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import MAKE_RUN_WORKERS, Assistant, running
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conversation.servers import running
+from harness.servers import running
 from tests.web.test_web_chat import AXE, SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]

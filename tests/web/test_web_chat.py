@@ -15,9 +15,9 @@ import requests
 from pypdf import PdfReader
 
 from bot.settings import PROJECT_ROOT
+from harness.dialogue import PASSWORD
+from harness.servers import Assistant, running
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import Assistant, running
 from tests.web.chat_page import ChatPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]

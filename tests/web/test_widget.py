@@ -23,9 +23,9 @@ from typing import Iterator
 import pytest
 import requests
 
+from harness.dialogue import PASSWORD
+from harness.servers import MAKE_RUN_WORKERS, Assistant, free_port, running
 from tests.conftest import activation_code_in, read_messages
-from tests.conversation.dialogue import PASSWORD
-from tests.conversation.servers import MAKE_RUN_WORKERS, Assistant, free_port, running
 from tests.web.chat_page import ChatPage
 from tests.web.test_web_chat import (
     AXE,
