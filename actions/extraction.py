@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 
-from bot.addresses import without_courtesy
+from bot.corrections import field_mentioned
 from bot.credentials import find_activation_code
 from bot.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
 from bot.fields import FIELDS, STREET
 from bot.free_text import (
     SURNAME_PARTICLES,
-    field_mentioned,
     find_email,
     find_phone,
     is_first_name,
@@ -20,6 +19,7 @@ from bot.free_text import (
     read_name,
     read_street_line,
 )
+from bot.message_parts import without_courtesy
 from bot.name_order import labelled_after, surname_first
 from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
 from bot.replacements import replaced

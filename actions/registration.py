@@ -19,9 +19,9 @@ from actions.extraction import (
 from actions.form_validation import FormValidator, ask_captcha, follows_user_message, typed_now
 from actions.service import account_service, language_of, say_problem
 from bot import rules
+from bot.corrections import field_named
 from bot.credentials import hash_password, is_password_hash, password_matches
 from bot.fields import FIELDS
-from bot.free_text import field_named
 from bot.i18n import Problem, Refused, format_datetime
 from bot.labels import details_list
 from bot.registration import RegistrationForm, check_form_field

@@ -30,72 +30,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot import address_words, postcodes
+from bot.message_parts import split_segments
 from bot.rules import check_country
-from bot.rules.address import _OLD_PREFIXES
-from bot.rules.text import fold, tidy
+from bot.rules.text import fold
 
 MAX_WORDS = 24
-FRENCH_TYPES = frozenset(
-    """
-    rue avenue av ave boulevard bd bld blvd place pl allee chemin impasse imp quai route rte cours
-    square sq passage voie sentier esplanade rond-point faubourg fbg parvis hameau lieu-dit lieudit
-    cite promenade villa mail montee rampe ruelle carrefour clos domaine lotissement traverse
-    chaussee drève dreve venelle sente galerie
-""".split()
-)
-ENGLISH_TYPES = frozenset(
-    """
-    street st road rd lane ln drive dr way court ct terrace crescent close avenue ave av boulevard
-    blvd place pl square sq parkway pkwy highway hwy row mews gardens grove hill walk park circle cir
-    plaza alley
-""".split()
-)
-# A street named in one word, as in German, Swiss, Dutch or Scandinavian addresses.
-GERMANIC_ENDINGS = tuple(
-    """
-    strasse str weg platz allee gasse damm ufer steig ring markt graben straat laan gracht plein
-    kade dijk vej gade gatan gata veien vegen
-""".split()
-)
-DIRECTIONS = frozenset("n s e w ne nw se sw north south east west".split())
-MONTHS = frozenset(
-    """
-    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january
-    february march april may june july august september october november december
-""".split()
-)
-US_STATES = frozenset(
-    """
-    AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
-    NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP
-""".split()
-)
-# Words that label a value ("tél", "email"): never a city nor a name.
-LABELS = frozenset(
-    """
-    tel tel. telephone phone cell mobile portable gsm fixe numero number no n° email e-mail mail
-    courriel perso pro work home domicile bureau office
-""".split()
-)
 _NUMBER = re.compile(r"\d{1,5}(?:bis|ter|quater|[a-z])?", re.IGNORECASE | re.ASCII)
 _SUFFIXES = frozenset({"bis", "ter", "quater"})
-# "75016", "1000", "D-10115", "CH-8001": a postcode written before its city.
-_DIGIT_POSTCODE = re.compile(r"(?:[a-z]{1,3}-)?\d{4,6}|\d{2,5}-\d{3,4}", re.IGNORECASE | re.ASCII)
-_FIVE_DIGITS = re.compile(r"\d{5,6}", re.ASCII)
-# "Bruxelles (1000)": a postcode in brackets after its city.
-_BRACKETED_POSTCODE = re.compile(r"\(((?:[a-z]{1,2}-)?\d{4,5})\)", re.IGNORECASE | re.ASCII)
-_ZIP = re.compile(r"\d{5}(?:-\d{4})?", re.ASCII)
-_UK_OUTWARD = r"[a-z]{1,2}\d[a-z\d]?"
-_UK_INWARD = r"\d[a-z]{2}"
-_UK_ONE_WORD = re.compile(rf"{_UK_OUTWARD}{_UK_INWARD}", re.IGNORECASE | re.ASCII)
-_UK_PARTS = (
-    re.compile(_UK_OUTWARD, re.IGNORECASE | re.ASCII),
-    re.compile(_UK_INWARD, re.IGNORECASE | re.ASCII),
-)
-# An Irish Eircode: routing key and unique identifier ("D02 X285", "T12 AB34").
-_EIRCODE = re.compile(
-    r"(?:[ac-fhknprtv-y]\d{2}|d6w) ?[0-9ac-fhknprtv-y]{4}", re.IGNORECASE | re.ASCII
-)
 _CITY_WORD = re.compile(r"[^\W\d_][\w'’.()-]*")
 _CITY_NUMBER = re.compile(r"\d{1,2}(?:e|er|eme|ème)?", re.IGNORECASE)  # "Paris 16e", "Cedex 08"
 _STREET_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d{1,4}(?:e|er|eme|ème)?\.?")
@@ -153,10 +95,12 @@ def _city(words: list[str]) -> bool:
 def _uk_postcode_words(words: list[str], at_end: bool) -> int:
     """How many words at the end (or the start) of `words` make a UK postcode: 0, 1 or 2."""
     one = words[-1] if at_end else words[0]
-    if _UK_ONE_WORD.fullmatch(one):
+    if postcodes.UK_ONE_WORD.fullmatch(one):
         return 1
     pair = words[-2:] if at_end else words[:2]
-    if len(pair) == 2 and all(p.fullmatch(w) for p, w in zip(_UK_PARTS, pair, strict=True)):
+    if len(pair) == 2 and all(
+        p.fullmatch(w) for p, w in zip(postcodes.UK_PARTS, pair, strict=True)
+    ):
         return 2
     return 0
 
@@ -165,14 +109,14 @@ def _plain_town(words: list[str]) -> Town | None:
     if not words or len(words) > MAX_WORDS:
         return None
     last = words[-1]
-    bracketed = _BRACKETED_POSTCODE.fullmatch(last)
+    bracketed = postcodes.BRACKETED_POSTCODE.fullmatch(last)
     if bracketed and len(words) >= 2 and _city(words[:-1]):
         digits = sum(c.isdigit() for c in bracketed[1])
         return Town(bracketed[1], " ".join(words[:-1]), str(digits))
     if (
         len(words) >= 2
-        and _ZIP.fullmatch(last)
-        and words[-2] in US_STATES
+        and postcodes.ZIP.fullmatch(last)
+        and words[-2] in address_words.US_STATES
         and (len(words) == 2 or _city(words[:-2]))
     ):
         return Town(last, " ".join(words[:-2]), "us", state=words[-2])
@@ -180,7 +124,7 @@ def _plain_town(words: list[str]) -> Town | None:
     if size and (len(words) == size or _city(words[:-size])):
         return Town(" ".join(words[-size:]), " ".join(words[:-size]), "uk")
     for size in (2, 1):  # "Dublin D02 X285"
-        if len(words) > size and _EIRCODE.fullmatch(" ".join(words[-size:])):
+        if len(words) > size and postcodes.EIRCODE.fullmatch(" ".join(words[-size:])):
             if _city(words[:-size]):
                 return Town(" ".join(words[-size:]), " ".join(words[:-size]), "ie")
     size = _uk_postcode_words(words, at_end=False)
@@ -188,14 +132,14 @@ def _plain_town(words: list[str]) -> Town | None:
         return Town(" ".join(words[:size]), " ".join(words[size:]), "uk")
     if (
         len(words) >= 2
-        and _DUTCH_POSTCODE.fullmatch(" ".join(words[:2]))
+        and postcodes.DUTCH_POSTCODE.fullmatch(" ".join(words[:2]))
         and (len(words) == 2 or _city(words[2:]))
     ):
         return Town(" ".join(words[:2]), " ".join(words[2:]), "nl")  # "1015 CJ Amsterdam"
-    if _DIGIT_POSTCODE.fullmatch(words[0]) and (len(words) == 1 or _city(words[1:])):
+    if postcodes.DIGIT_POSTCODE.fullmatch(words[0]) and (len(words) == 1 or _city(words[1:])):
         digits = sum(c.isdigit() for c in words[0])
         return Town(words[0], " ".join(words[1:]), str(digits))
-    if len(words) >= 2 and _FIVE_DIGITS.fullmatch(last) and _city(words[:-1]):
+    if len(words) >= 2 and postcodes.FIVE_DIGITS.fullmatch(last) and _city(words[:-1]):
         return Town(last, " ".join(words[:-1]), "5")
     return None
 
@@ -225,13 +169,13 @@ def _type(word: str, types: frozenset[str]) -> bool:
 
 
 def _germanic(word: str) -> bool:
-    return fold(word).rstrip(".").endswith(GERMANIC_ENDINGS)
+    return fold(word).rstrip(".").endswith(address_words.GERMANIC_ENDINGS)
 
 
 def _name_then_town(words: list[str]) -> tuple[list[str], Town | None]:
     """'de Longchamp 75016 Paris' -> the street name and the town that follows it."""
     for at in range(1, len(words)):
-        if _DIGIT_POSTCODE.fullmatch(words[at]):
+        if postcodes.DIGIT_POSTCODE.fullmatch(words[at]):
             town = read_town(words[at:])
             if town and town.city:
                 return words[:at], town
@@ -241,7 +185,7 @@ def _name_then_town(words: list[str]) -> tuple[list[str], Town | None]:
 def _french_order(words: list[str]) -> Street | None:
     """'12 bis rue de Longchamp', 'rue de la Paix', 'Rue de la Loi 16' (Belgium)."""
     size = _number_words(words, 0)
-    if size >= len(words) - 1 or not _type(words[size], FRENCH_TYPES):
+    if size >= len(words) - 1 or not _type(words[size], address_words.FRENCH_TYPES):
         return None
     name, town = _name_then_town(words[size + 1 :])
     number = " ".join(words[:size])
@@ -250,7 +194,7 @@ def _french_order(words: list[str]) -> Street | None:
             if (
                 len(name) > trailing
                 and _number_words(name, len(name) - trailing) == trailing
-                and fold(name[-trailing - 1]) not in MONTHS
+                and fold(name[-trailing - 1]) not in address_words.MONTHS
             ):
                 number, name = " ".join(name[-trailing:]), name[:-trailing]
                 break
@@ -262,12 +206,12 @@ def _french_order(words: list[str]) -> Street | None:
 def _english_order(words: list[str]) -> Street | None:
     """'10 Downing Street', '1600 Pennsylvania Ave NW', '10 Downing Street London SW1A 2AA'."""
     size = _number_words(words, 0)
-    if not size or size >= len(words) - 1 or _type(words[size], FRENCH_TYPES):
+    if not size or size >= len(words) - 1 or _type(words[size], address_words.FRENCH_TYPES):
         return None
     for at in range(size + 1, len(words)):
-        if not _type(words[at], ENGLISH_TYPES):
+        if not _type(words[at], address_words.ENGLISH_TYPES):
             continue
-        end = at + 1 + (at + 1 < len(words) and fold(words[at + 1]) in DIRECTIONS)
+        end = at + 1 + (at + 1 < len(words) and fold(words[at + 1]) in address_words.DIRECTIONS)
         rest, town, complement = words[end:], None, ""
         if rest and is_complement(" ".join(rest)):
             complement = " ".join(rest)
@@ -345,7 +289,7 @@ def _split_off_street(words: list[str]) -> int:
             street = _number_first(words[at:])
             if street and street.town and street.town.postcode and street.town.city:
                 return at
-        if _type(words[at], FRENCH_TYPES):
+        if _type(words[at], address_words.FRENCH_TYPES):
             street = _french_order(words[at:])
             if street and street.number:  # Belgian order: the number after the name
                 return at
@@ -510,54 +454,29 @@ def _city_nearby(town: Town, words: list[list[str]], free: list[bool], at: int) 
 def _city_segment(words: list[str]) -> bool:
     return (
         _city(words)
-        and not LABELS & {fold(w) for w in words}
+        and not address_words.LABELS & {fold(w) for w in words}
         and not is_complement(" ".join(words))
     )
-
-
-# Postcodes that name their country: a European prefix ("L-1234", "CH-1204", "D-10115"), a
-# Dutch "1015 CJ", Monaco's 980xx (in the French numbering).
-_PREFIXED_POSTCODE = re.compile(r"^([A-Z]{1,3})-\s?\d")
-_DUTCH_POSTCODE = re.compile(r"^[1-9][0-9]{3}\s?[A-Z]{2}$")
-_MONACO_POSTCODE = re.compile(r"^980[0-9]{2}$")
-
-
-def country_of_postcode(postcode: str) -> str | None:
-    """The country (alpha-2) an unambiguous postcode shows, if any."""
-    postcode = postcode.strip().upper()
-    prefixed = _PREFIXED_POSTCODE.match(postcode)
-    if prefixed:
-        prefix = prefixed.group(1)
-        code = {old: new for new, old in _OLD_PREFIXES.items()}.get(prefix, prefix)
-        return code if check_country(code).ok and len(code) == 2 else None
-    if _DUTCH_POSTCODE.match(postcode):
-        return "NL"
-    if _MONACO_POSTCODE.match(postcode):
-        return "MC"
-    if _EIRCODE.fullmatch(postcode):
-        return "IE"
-    return None
-
-
-# Countries named like their main city: a city of that name, with no country said, is there.
-CITY_STATES = frozenset({"SG", "MC", "LU", "DJ", "VA", "SM", "KW", "PA", "GT", "MX"})
 
 
 def _infer_country(found: dict[str, str], street: Street | None, town: Town | None) -> None:
     if "country" in found or not town:
         return
-    shown = country_of_postcode(town.postcode or "")
+    shown = postcodes.country_of_postcode(town.postcode or "")
     city_country = check_country(town.city) if town.city else None
     if shown:
         found["country"] = shown
-    elif city_country and city_country.ok and city_country.value in CITY_STATES:
+    elif city_country and city_country.ok and city_country.value in postcodes.CITY_STATES:
         found["country"] = city_country.value  # "Singapore", "Monaco", "Luxembourg"
     elif town.kind == "uk":
         found["country"] = "United Kingdom"
     elif town.kind == "us":
         found["country"] = "United States"
     elif (
-        street and town.kind == "5" and town.postcode.isdigit() and _type(street.type, FRENCH_TYPES)
+        street
+        and town.kind == "5"
+        and town.postcode.isdigit()
+        and _type(street.type, address_words.FRENCH_TYPES)
     ):
         found["country"] = "France"
 
@@ -571,119 +490,6 @@ def _forced_street(found: dict[str, str], words: list[list[str]], free: list[boo
             street = read_street(segment, weak=True) if len(segment) <= MAX_WORDS else None
             found.update(street.fields() if street else {"street_name": " ".join(segment)})
             return
-
-
-_SEPARATORS = re.compile(r"[,;\n\r\v\f\x85\u2028\u2029]+")
-# " / ", " - ", " | " between two fields (not the dash of "Saint-Denis" nor of "D-10115").
-_SPACED_SEPARATORS = re.compile(r"(?<!\S)[-–—/|]+(?!\S)")
-# A dot that ends a sentence; not the one of "St.", "av.", "M.", "Tél." nor of "3.5".
-_DOTS = re.compile(r"(?<![.…])[.…]+(?!\S)")
-_WORD_BEFORE = re.compile(r"\S{1,12}$")
-ABBREVIATIONS = frozenset(
-    """
-    av ave bd bld blvd bvd pl imp rte sq fbg fg st ste rd ln dr ct cir pkwy hwy ch chem all crs pte
-    res lot m mr mrs ms mme mmes mlle mlles pr prof jr sr tel fax no n° num nr bat esc app appt apt
-    bp cs ex cf env vs
-""".split()
-)
-# Words that introduce the street line: dropped, the street follows ("j'habite au 12 rue ...").
-_ADDRESS_LABEL = re.compile(
-    r"(?<![^\s,;:.(])(?:"
-    r"(?:(?:mon|ma|my|our|notre|votre|your|the)\s+|l['’]\s?)?"
-    r"(?:adresse(?:\s+postale)?|(?:postal\s+|home\s+|street\s+)?address)"
-    r"(?!\s*(?:e-?mail|mail|[ée]lectronique|courriel|de\s+courriel|de\s+messagerie)(?![^\s:]))"
-    r"(?:\s*(?::|=|est|is|c['’]est)(?=\s|$))?(?:\s+(?:le|au|à)(?=\s+\d))?"
-    r"|j?['’]?\s?habite(?:\s+(?:au|à|a|aux|en|dans|sur))?"
-    r"|(?:i|we)\s+live\s+(?:at|in|on)"
-    r"|(?:living|residing|located)\s+(?:at|in|on)"
-    r"|(?:domicili[ée]e?s?|demeurant|r[ée]sidant)(?:\s+(?:au|à|a|aux|en))?"
-    r")(?=\s|$|:)",
-    re.IGNORECASE,
-)
-# "Vous pouvez noter Bahnhofstrasse 21 ... comme adresse", "please put down 7 Elm Road as my
-# address": what asks to write the address down, at the start, and what says what it is, at the end.
-_LEAD_IN = re.compile(
-    r"^\s*(?:(?:vous\s+pouvez|tu\s+peux|on\s+peut)\s+)?"
-    r"(?:noter|notez|mettre|mettez|indiquer|indiquez|inscrire|inscrivez)\s*:?\s+"
-    r"|^\s*(?:(?:you\s+can|please|just)\s+)*(?:put|write|note)(?:\s+down)?\s*:?\s+",
-    re.IGNORECASE,
-)
-_AS_ADDRESS = re.compile(
-    r"\s+(?:comme|pour|as|for)\s+(?:(?:mon|ma|my|the)\s+|l['’]\s?)?(?:adresse|address)"
-    r"(?:\s+postale)?\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
-# Courtesy and asides at the end of a part ("33000 Bordeaux merci", "Cork, of course") and the "et" that links two parts.
-COURTESY = tuple(
-    tuple(phrase.split())
-    for phrase in sorted(
-        """
-    merci|merci beaucoup|merci bien|merci d'avance|merci d’avance|merci a vous|merci infiniment|
-    thanks|thank you|thanks a lot|thank you very much|thanks in advance|many thanks|thx|svp|stp|
-    please|pls|plz|s'il vous plait|s'il te plait|s’il vous plait|s’il te plait|cordialement|
-    bien cordialement|regards|best regards|kind regards|cheers|bonne journee|bonne soiree|
-    bonne fin de journee|a bientot|au revoir|bye|et|and|puis|then|obviously|of course|naturally|
-    i think|i guess|apparently|bien sur|evidemment|naturellement|je crois|je pense|apparemment
-""".replace("\n", " ").split("|"),
-        key=lambda p: -len(p.split()),
-    )
-    if phrase.strip()
-)
-_COURTESY_ENDS = frozenset(phrase[-1] for phrase in COURTESY)
-_LINKS = frozenset({"et", "and", "puis", "then"})
-
-
-def _sentence_end(text: str, match: re.Match) -> str:
-    """',' for a dot that ends a sentence, the dot itself after an abbreviation or an initial."""
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
-    word = fold(before.group(0)).lstrip("(") if before else ""
-    if (
-        match.group(0) == "."
-        and word
-        and not word[-1].isdigit()
-        and (len(word) == 1 or word in ABBREVIATIONS or word.endswith("str"))
-    ):
-        return "."
-    return " , "
-
-
-def without_courtesy(part: str) -> str:
-    """The part without the courtesy words and links at its end ("Bordeaux merci !"), nor a
-    link at its start."""
-    words = part.split()
-    end = len(words)
-    while end and not fold(words[end - 1]).strip(".!?,:"):
-        end -= 1
-    kept = end
-    for _ in range(4):
-        if not kept or fold(words[kept - 1]).strip(".!?,:") not in _COURTESY_ENDS:
-            break
-        tail = [fold(w).strip(".!?,:") for w in words[max(0, kept - 5) : kept]]
-        size = next((len(p) for p in COURTESY if tuple(tail[-len(p) :]) == p), 0)
-        if not size:
-            break
-        kept -= size
-    if kept < end:
-        words = words[:kept]
-    if words and fold(words[0]) in _LINKS:
-        words = words[1:]
-    return " ".join(words).rstrip(" ,;:") if kept < end else " ".join(words)
-
-
-def split_segments(text: str | None) -> list[str]:
-    """The parts of a message between commas, semicolons, line breaks, spaced dashes, slashes
-    and bars, and sentence ends; tidied, without the words that introduce a street line
-    ("adresse :", "j'habite au") nor courtesy at their end ("merci")."""
-    text = _AS_ADDRESS.sub("", _LEAD_IN.sub("", "" if text is None else str(text)))
-    text = _SPACED_SEPARATORS.sub(" , ", text)
-    text = _DOTS.sub(lambda match: _sentence_end(text, match), text)
-    parts = []
-    for part in _SEPARATORS.split(text):
-        for piece in _ADDRESS_LABEL.split(part):
-            piece = without_courtesy(tidy(piece).strip(" :=")).strip(" :=")
-            if piece:
-                parts.append(piece)
-    return parts
 
 
 def read_street_line(text: str | None) -> dict[str, str]:

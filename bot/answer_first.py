@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from bot import dialogue
 from bot.account_wish import asks_for_information, wants_an_account, wants_to_activate
+from bot.corrections import field_mentioned, field_named
 from bot.fields import FIELDS
-from bot.free_text import field_mentioned, field_named, find_email, find_phone, parse_details
+from bot.free_text import find_email, find_phone, parse_details
 from bot.language import requested_language
 from bot.name_order import labelled_after, surname_first
 from bot.person_request import asks_for_a_person

@@ -18,7 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.free_text import field_mentioned
+from bot.corrections import field_mentioned
 from bot.rules.text import fold
 from pipeline.intent_override import set_intent, typed_text
 

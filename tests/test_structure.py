@@ -142,3 +142,12 @@ def test_the_benchmarks_and_the_server_harness_import_no_test():
         if "from tests" in path.read_text() or "import tests" in path.read_text()
     ]
     assert offenders == []
+
+
+def test_no_module_is_over_500_lines():
+    long = {
+        name: lines
+        for name, path in modules().items()
+        if (lines := len(path.read_text().splitlines())) > 500
+    }
+    assert long == {}

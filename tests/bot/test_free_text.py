@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.free_text import field_mentioned, is_skip, parse_details
+from bot.corrections import field_mentioned
+from bot.free_text import is_skip, parse_details
 
 
 def test_the_issue_example_fills_every_field_it_holds():
@@ -664,6 +665,6 @@ def test_read_name_reads_labels_for_the_caller():
     ],
 )
 def test_field_named(text, field):
-    from bot.free_text import field_named
+    from bot.corrections import field_named
 
     assert field_named(text) == field

@@ -358,7 +358,7 @@ def test_the_street_line_reader_is_total(raw):
     ],
 )
 def test_ten_thousand_characters_are_read_in_linear_time(unit):
-    from bot.free_text import field_mentioned
+    from bot.corrections import field_mentioned
 
     text = (unit * (10_000 // len(unit) + 1))[:10_000]
     started = time.perf_counter()
@@ -471,7 +471,7 @@ def test_a_street_line_with_labels_separators_and_courtesy(text, expected):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_field_named_is_total(raw):
-    from bot.free_text import field_named
+    from bot.corrections import field_named
 
     assert field_named(raw) in (
         None,
@@ -519,7 +519,8 @@ def test_field_named_is_total(raw):
     ],
 )
 def test_ten_thousand_characters_of_the_new_patterns_are_read_in_linear_time(unit):
-    from bot.free_text import field_mentioned, field_named, read_name
+    from bot.corrections import field_mentioned, field_named
+    from bot.free_text import read_name
 
     text = (unit * (10_000 // len(unit) + 1))[:10_000]
     started = time.perf_counter()

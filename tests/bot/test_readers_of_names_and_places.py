@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.addresses import country_of_postcode
 from bot.free_text import parse_details, split_name
 from bot.name_order import labelled_after, surname_first
+from bot.postcodes import country_of_postcode
 from bot.replacements import new_and_old, replaced
 from bot.rules.person import check_phone
 from bot.rules.trust import read_trust_choice
@@ -225,7 +225,7 @@ def test_a_number_is_never_read_from_part_of_a_longer_one(text):
     ],
 )
 def test_a_correction_said_with_should_or_a_swap_names_its_field(text, field, value):
-    from bot.free_text import field_mentioned
+    from bot.corrections import field_mentioned
 
     assert field_mentioned(text) == (field, value)
 
@@ -234,7 +234,7 @@ def test_a_correction_said_with_should_or_a_swap_names_its_field(text, field, va
     "text", ["l'adresse c'est bon, on peut valider", "the city is right, thanks"]
 )
 def test_a_field_said_to_be_right_is_no_correction(text):
-    from bot.free_text import field_mentioned
+    from bot.corrections import field_mentioned
 
     assert field_mentioned(text) is None
 

@@ -324,7 +324,8 @@ def test_a_code_followed_by_a_newline_is_not_a_code():
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_free_text_readers_never_raise(raw):
-    from bot.free_text import field_mentioned, find_email, find_phone, is_skip, parse_details
+    from bot.corrections import field_mentioned
+    from bot.free_text import find_email, find_phone, is_skip, parse_details
     from bot.language import guess_language, requested_language
 
     details = parse_details(raw)
