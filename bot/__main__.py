@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import migrations, personal_data
@@ -87,17 +87,12 @@ def people_and_conversations(arguments, service: AccountService) -> int:
     from transcripts import personal_data as conversations
     from transcripts.database import flush_deleted, tracker_engine
     from transcripts.retention import record_journey
-    from transcripts.team_report import build_report, render_text
+    from transcripts.team_report import build_report, period_bounds, render_text
 
     engine = tracker_engine(arguments.endpoints)
     try:
         if arguments.command == "report":
-            zone = service.settings.zone  # days as the service counts them (Europe/Paris)
-            until = (arguments.until or datetime.now(zone).date()) + timedelta(days=1)
-            since = arguments.since or until - timedelta(days=31)
-            bounds = [
-                datetime(d.year, d.month, d.day, tzinfo=zone).timestamp() for d in (since, until)
-            ]
+            bounds = period_bounds(arguments.since, arguments.until, service.settings.zone)
             built = build_report(engine, *bounds)
             print(json.dumps(built.to_dict(), indent=2) if arguments.json else render_text(built))
             return 0

@@ -6,13 +6,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.fields import FIELDS
 from transcripts.database import EVENTS, events_of
 from transcripts.retention import has_conversations
 
 # Never exported: typed secrets (the store already holds them redacted or hashed) and CAPTCHAs.
-SECRET_SLOTS = frozenset(
-    {"password", "password_confirmation", "activation_code", "captcha_answer", "activation_captcha"}
-)
+SECRET_SLOTS = FIELDS.secret_fields | {"captcha_answer", "activation_captcha"}
 # Slots that are the assistant's own settings or state, not something the person gave.
 STATE_SLOTS = frozenset(
     {

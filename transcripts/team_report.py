@@ -17,6 +17,8 @@ import json
 import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -59,6 +61,18 @@ class Report:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+DEFAULT_DAYS = 30
+
+
+def period_bounds(since: date | None, until: date | None, zone: ZoneInfo) -> tuple[float, float]:
+    """The period from the first day to the last one included, as epoch seconds, in the days of
+    the service's time zone; by default the last DEFAULT_DAYS days and today."""
+    end = (until or datetime.now(zone).date()) + timedelta(days=1)
+    start = since or end - timedelta(days=DEFAULT_DAYS + 1)
+    first, after = (datetime(d.year, d.month, d.day, tzinfo=zone) for d in (start, end))
+    return first.timestamp(), after.timestamp()
 
 
 def live_journeys(engine: Engine) -> list[tuple[Journey, list[NotUnderstood]]]:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import hmac
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.settings import Settings
 from transcripts.database import JOURNEYS
-from transcripts.team_report import build_report, render_html
+from transcripts.team_report import build_report, period_bounds, render_html
 
 USER = "team"
 HEADERS = {
@@ -58,15 +58,13 @@ def tracker_engine_of(app):
 
 
 def period(request: Request, zone) -> tuple[float, float]:
-    def day(name: str, default: date) -> date:
+    def day(name: str) -> date | None:
         try:
             return date.fromisoformat(request.args.get(name, ""))
         except ValueError:
-            return default
+            return None
 
-    until = day("until", datetime.now(zone).date()) + timedelta(days=1)
-    since = day("since", until - timedelta(days=31))
-    return tuple(datetime(d.year, d.month, d.day, tzinfo=zone).timestamp() for d in (since, until))
+    return period_bounds(day("since"), day("until"), zone)
 
 
 def team_routes(web: Blueprint, stylesheet: str) -> None:
