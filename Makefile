@@ -13,7 +13,7 @@ LOCK_TARGET := --python-version 3.10 --python-platform x86_64-manylinux_2_28
 
 MODEL := models/assistant.tar.gz
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-  $(wildcard pipeline/*.py)
+  $(wildcard pipeline/*.py) $(wildcard reading/*.py) $(wildcard reading/words/*.py)
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 ASSETS_PORT ?= 5006
@@ -73,14 +73,14 @@ $(MODEL): $(TRAINING_FILES) | $(VENV)/.installed
 train: $(MODEL)
 
 run: $(MODEL) $(WEB_LIBRARIES) front-package
-	$(BIN)/python -m bot init
+	$(BIN)/python -m account init
 	@mkdir -p var
 	@echo "Web chat: http://localhost:$(RASA_PORT)/webhooks/web/  (REST: /webhooks/rest/webhook, socket.io)"
 	@echo "Widget for other sites: <script src=\"http://localhost:$(RASA_PORT)/webhooks/web/widget.js\" async></script> (their origins in ALLOWED_ORIGINS)"
 	@echo "E-mails are written to var/outbox/ (see .env.example to change it). Ctrl-C stops everything."
 	@echo "Conversations older than CONVERSATION_RETENTION_DAYS are purged now, then every hour."
 	@trap 'kill 0' EXIT INT TERM; \
-	$(BIN)/python -m bot purge --every 3600 > var/purge.log 2>&1 & \
+	$(BIN)/python -m account purge --every 3600 > var/purge.log 2>&1 & \
 	$(BIN)/rasa run actions --actions actions -p $(ACTIONS_PORT) & \
 	$(BIN)/python -m web.front --port $(RASA_PORT) --processes $(WORKERS) --run-dir var/front -- \
 	  run -m $(MODEL) --credentials credentials.yml --endpoints endpoints.yml
@@ -89,7 +89,7 @@ run: $(MODEL) $(WEB_LIBRARIES) front-package
 # `rasa shell` runs only its command-line channel, so the CAPTCHA and PDF routes are served by
 # `python -m web` next to it, and the links point there.
 shell: $(MODEL)
-	$(BIN)/python -m bot init
+	$(BIN)/python -m account init
 	@mkdir -p var
 	@trap 'kill 0' EXIT INT TERM; \
 	PUBLIC_BASE_URL=http://localhost:$(ASSETS_PORT) \

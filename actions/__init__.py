@@ -1,5 +1,5 @@
-"""Rasa SDK adapters over the account service in `bot/`: they translate slots into calls of the
-service and its results into responses. No rule of the procedure is written here.
+"""Rasa SDK adapters over the account service (`account/`) and the readers of words
+(`reading/`): they translate slots into calls of the service and its results into responses. No rule of the procedure is written here.
 
 What an action can read of the history is limited: the Rasa server sends the action server only
 the events from the user message before the latest one on (`events_for_actions` in

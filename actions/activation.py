@@ -5,17 +5,17 @@ from __future__ import annotations
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.extraction import activation_answers
-from actions.form_validation import FormValidator, typed_now
-from actions.registration import ActionAskCaptchaAnswer
-from actions.service import account_service, language_of, say_problem, summary_link
-from bot import rules
-from bot.credentials import (
+from account import rules
+from account.credentials import (
     activation_code_hash,
     is_activation_code_hash,
     looks_like_activation_code,
 )
-from bot.i18n import Problem, Refused, format_long_date
+from account.i18n import Problem, Refused, format_long_date
+from actions.extraction import activation_answers
+from actions.form_validation import FormValidator, typed_now
+from actions.registration import ActionAskCaptchaAnswer
+from actions.service import account_service, language_of, say_problem, summary_link
 
 ACTIVATION_FORM = "activation_form"
 ACTIVATION_SLOTS = ("activation_code", "activation_captcha", "activation_email")

@@ -1,15 +1,20 @@
 """Which form slots a user message fills. Pure functions: no Rasa SDK, so they are unit-tested
-directly. Values are raw text; the validate_<slot> methods check them with the rules of bot/."""
+directly. Values are raw text; the validate_<slot> methods check them with the rules of account/rules/."""
 
 from __future__ import annotations
 
 import re
 
-from bot.corrections import field_mentioned
-from bot.credentials import find_activation_code
-from bot.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
-from bot.fields import FIELDS, STREET
-from bot.free_text import (
+from account.credentials import find_activation_code
+from account.fields import FIELDS, STREET
+from account.registration import FORM_FIELDS, OPTIONAL_FIELDS
+from account.rules.address import has_no_postcodes
+from account.rules.login import PASSWORD_MIN_LENGTH
+from account.rules.text import fold
+from account.rules.trust import typed_trust_choice
+from reading.corrections import field_mentioned
+from reading.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
+from reading.free_text import (
     SURNAME_PARTICLES,
     find_email,
     find_phone,
@@ -19,15 +24,10 @@ from bot.free_text import (
     read_name,
     read_street_line,
 )
-from bot.message_parts import without_courtesy
-from bot.name_order import labelled_after, surname_first
-from bot.registration import FORM_FIELDS, OPTIONAL_FIELDS
-from bot.replacements import replaced
-from bot.rules.address import has_no_postcodes
-from bot.rules.login import PASSWORD_MIN_LENGTH
-from bot.rules.text import fold
-from bot.rules.trust import typed_trust_choice
-from bot.spelling_remarks import without_aside, without_spelling_remark
+from reading.message_parts import without_courtesy
+from reading.name_order import labelled_after, surname_first
+from reading.replacements import replaced
+from reading.spelling_remarks import without_aside, without_spelling_remark
 
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
 REPAIR_WORDS = frozenset(

@@ -11,10 +11,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
+from account.i18n import Checked, Problem
 from actions import never_a_loop
 from actions.service import account_service, captcha_links, say_problem
-from bot.i18n import Checked, Problem
-from bot.yes_no import read_yes_no
+from reading.yes_no import read_yes_no
 
 CAPTCHA_PASSED = "passed"
 
@@ -52,7 +52,7 @@ SURE_YES_NO = 0.8
 
 
 def is_yes_no_answer(message: dict[str, Any]) -> bool:
-    """A button, a typed yes or no (bot/yes_no.py), or the model quite sure of one."""
+    """A button, a typed yes or no (reading/yes_no.py), or the model quite sure of one."""
     text = message.get("text") or ""
     intent = message.get("intent") or {}
     if intent.get("name") not in ("affirm", "deny", "confirm"):

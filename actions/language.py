@@ -14,9 +14,9 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 
+from account.i18n import LANGUAGES, render
 from actions.service import account_service
-from bot.i18n import LANGUAGES, render
-from bot.language import LANGUAGE_SLOT, language_for, requested_language
+from reading.language import LANGUAGE_SLOT, language_for, requested_language
 
 
 class ValidateSlotMappings(ValidationAction):

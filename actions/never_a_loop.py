@@ -12,11 +12,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from account.labels import FIELD_LABELS, label
 from actions.questions import trust_question_buttons
 from actions.service import language_of
-from bot import dialogue
-from bot.labels import FIELD_LABELS, label
-from bot.words import words_of
+from reading import dialogue
+from reading.words import words_of
 
 SLOT = "unanswered"
 HELP_FROM = 2  # answers not understood in a row before the question is asked a third time

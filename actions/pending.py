@@ -20,11 +20,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from account.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
 from actions.form_validation import is_yes_no_answer
 from actions.never_a_loop import not_answered
 from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
 from actions.service import account_service, language_of
-from bot.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
 
 # Responses that ask a question outside the forms -> the response that asks it again.
 QUESTIONS = {

@@ -1,5 +1,5 @@
 """Questions of the forms whose response needs something only known at run time: the trust
-questions' buttons (their list is bot/rules/trust.py's) and the web chat's masked input at the
+questions' buttons (their list is account/rules/trust.py's) and the web chat's masked input at the
 password questions (a signal for the socket.io channel only; other channels show the text)."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 
 from rasa_sdk import Action
 
+from account import rules
 from actions.service import language_of
-from bot import rules
 
 # The web chat masks its input when a response carries this (web/static/chat.js).
 SECRET_INPUT = {"data": {"input": "secret"}}

@@ -9,6 +9,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from account import rules
+from account.credentials import hash_password, is_password_hash, password_matches
+from account.fields import FIELDS
+from account.i18n import Problem, Refused, format_datetime
+from account.labels import details_list
+from account.registration import RegistrationForm, check_form_field
 from actions.extraction import (
     CORRECTABLE,
     cleared,
@@ -18,19 +24,13 @@ from actions.extraction import (
 )
 from actions.form_validation import FormValidator, ask_captcha, follows_user_message, typed_now
 from actions.service import account_service, language_of, say_problem
-from bot import rules
-from bot.corrections import field_named
-from bot.credentials import hash_password, is_password_hash, password_matches
-from bot.fields import FIELDS
-from bot.i18n import Problem, Refused, format_datetime
-from bot.labels import details_list
-from bot.registration import RegistrationForm, check_form_field
-from bot.replacements import replaced
-from bot.words import words_of
+from reading.corrections import field_named
+from reading.replacements import replaced
+from reading.words import words_of
 
 FORM = "registration_form"
 PASSWORD_CONFIRMED = "confirmed"
-# In the order of the procedure (bot/fields.py); terms and CAPTCHA are the first step.
+# In the order of the procedure (account/fields.py); terms and CAPTCHA are the first step.
 FORM_SLOTS = FIELDS.required_slots(FORM)
 DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email") :]  # what "effacer" clears
 
@@ -47,7 +47,7 @@ def keep_cleared(validate):
 
 
 def form_field_validator(slot: str):
-    """validate_<slot> for a field whose rule lives in bot.registration.check_form_field."""
+    """validate_<slot> for a field whose rule lives in account.registration.check_form_field."""
 
     def validate(self, value, dispatcher, tracker, domain):
         return self.outcome(
@@ -78,7 +78,7 @@ def nothing_in_progress(dispatcher: CollectingDispatcher) -> list[dict[str, Any]
 
 
 # Fields shown back when one message filled several of them ("C'est noté : ..."), so that a
-# misreading is seen at once and can be corrected: those read from sentences (bot/fields.py).
+# misreading is seen at once and can be corrected: those read from sentences (account/fields.py).
 SHOWN_BACK = FIELDS.read_from_sentences
 
 

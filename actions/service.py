@@ -6,8 +6,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.i18n import Problem, language_or_default
-from bot.registration import configured_service as account_service
+from account.i18n import Problem, language_or_default
+from account.registration import configured_service as account_service
 
 
 def language_of(tracker: Tracker) -> str:

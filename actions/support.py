@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rasa_sdk import Action
 
+from account.i18n import format_datetime
+from account.support import hotline_is_open
 from actions.service import account_service, language_of
-from bot.i18n import format_datetime
-from bot.support import hotline_is_open
 
 
 class ActionExplainSupport(Action):

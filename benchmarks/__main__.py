@@ -18,11 +18,11 @@ from pathlib import Path
 
 import rasa
 
+from account.settings import PROJECT_ROOT
 from benchmarks import account_service, dialogues, report, training
 from benchmarks.load import run_users
 from benchmarks.processes import cpu_seconds, memory_of_tree, process_tree, role
 from benchmarks.servers import ReferenceBot, our_assistant
-from bot.settings import PROJECT_ROOT
 
 LEVELS = (1, 10, 50)
 LONG_TURNS = 200

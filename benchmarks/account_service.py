@@ -6,10 +6,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from account.credentials import hash_password
+from account.registration import AccountService, RegistrationForm
+from account.settings import Settings
 from benchmarks.dialogues import PASSWORD, activation_code
-from bot.credentials import hash_password
-from bot.registration import AccountService, RegistrationForm
-from bot.settings import Settings
 
 
 def measure(home: Path, count: int = 40) -> dict[str, float]:

@@ -7,7 +7,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.servers import BIN
 
 

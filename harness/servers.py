@@ -17,7 +17,7 @@ from typing import Iterator
 import requests
 from sqlalchemy import create_engine, text
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "assistant.tar.gz"
 BIN = Path(sys.executable).parent
@@ -89,7 +89,7 @@ class Assistant:
         """Prepared as `make run` prepares it (tables, legacy certificate accounts); once for a
         database that several instances share."""
         subprocess.run(
-            [sys.executable, "-m", "bot", "init"],
+            [sys.executable, "-m", "account", "init"],
             cwd=PROJECT_ROOT,
             env=self.env,
             check=True,

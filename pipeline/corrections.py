@@ -3,7 +3,7 @@
 "error in the zip code", "oups, le téléphone est faux" or "I made a mistake in my surname" were
 read by the intent model as a question about the code, a new activation or nothing at all, and
 the user's correction was lost. When the message has a word that marks a correction ("erreur",
-"faux", "trompé", "mistake", "wrong", "actually"...) and names a field (`bot.free_text`), and is
+"faux", "trompé", "mistake", "wrong", "actually"...) and names a field (`reading.free_text`), and is
 not a question, the intent becomes `change_field`; the actions apply it only to a field already
 given (actions/extraction.py), so an answer is never lost to it.
 """
@@ -18,9 +18,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.corrections import field_mentioned
-from bot.rules.text import fold
+from account.rules.text import fold
 from pipeline.intent_override import set_intent, typed_text
+from reading.corrections import field_mentioned
 
 CORRECTION_WORDS = re.compile(
     r"\b(?:chang\w*|modifi\w*|corrig\w*|correct\w*|remplac\w*|replac\w*|fix\w*|updat\w*|wrong|"

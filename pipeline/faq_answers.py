@@ -1,4 +1,4 @@
-"""The FAQ answer to a question: chosen by a model of ours (bot/text_model.py), written where Rasa's
+"""The FAQ answer to a question: chosen by a model of ours (reading/text_model.py), written where Rasa's
 ResponseSelector writes it (the parsed message's `response_selector`, read by `utter_faq` and by
 the processor for the full retrieval intent), so that the rest of Rasa works unchanged.
 
@@ -6,7 +6,7 @@ It runs only on the messages classified as `faq`, and on those where `faq` ranks
 three (the answer-first reading may take them for an FAQ question); the rest of a registration
 (answers to the forms) carries no answer. When the model hesitates, the answer among its first
 three whose subject the message names is chosen ("et si j'oublie ma réponse ?" is about the trust
-question): bot/faq_topics.py.
+question): reading/faq_topics.py.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.nlu.training_data.util import intent_response_key_to_template_key
 
-from bot.faq_topics import named_among
-from bot.text_model import TextClassifier
 from pipeline.trained_model import TrainedModelComponent
+from reading.faq_topics import named_among
+from reading.text_model import TextClassifier
 
 # Rasa's recipe validator knows its own ResponseSelector only, and would say at each training
 # that the FAQ examples are used by no response selector.
@@ -48,7 +48,7 @@ warnings.filterwarnings(
 )
 
 # The answer-first reading may take a message for an FAQ question when the FAQ is ranked among
-# the first few with some confidence (bot/answer_first.py): its answer is selected for those too.
+# the first few with some confidence (reading/answer_first.py): its answer is selected for those too.
 RANKED_AMONG = 3
 LEAST_CONFIDENCE = 0.05
 # The answers among which the one whose subject the message names may be chosen.

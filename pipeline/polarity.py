@@ -1,6 +1,6 @@
-"""The yes/no model (bot/polarity.py), trained with the rest of the model and run on every message:
+"""The yes/no model (reading/polarity.py), trained with the rest of the model and run on every message:
 the parsed message carries `polarity`, the probabilities of a yes, a no and neither, which the
-answer-first reading uses at a yes/no question (bot/answer_first.py)."""
+answer-first reading uses at a yes/no question (reading/answer_first.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.polarity import PolarityModel
 from pipeline.trained_model import TrainedModelComponent
+from reading.polarity import PolarityModel
 
 POLARITY = "polarity"
 

@@ -1,7 +1,7 @@
 """A second reading for the messages DIET is not sure of: when DIET's best intent is below the
 fallback threshold, or hardly above its second (the message would be "not understood" either
 way, as Rasa's FallbackClassifier decides), the intent our text classifier
-(bot/text_model.py) gives it is taken if that one is sure. Messages DIET is sure of are left as
+(reading/text_model.py) gives it is taken if that one is sure. Messages DIET is sure of are left as
 they are, so the conversation's other thresholds, set on DIET's confidences, still hold.
 
 Measured on the blind evaluation sets (docs/evaluation.md): most of the messages DIET did not
@@ -22,8 +22,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.text_model import TextClassifier
 from pipeline.trained_model import TrainedModelComponent
+from reading.text_model import TextClassifier
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

@@ -5,7 +5,11 @@ without NLU data loads with no model, and the component then leaves messages as 
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import pickle
+import sys
+from pathlib import Path
 from typing import Any, Dict, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -14,12 +18,24 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 _FILE = "model.pkl"
+# The code whose objects are pickled into the model: the readers of words (reading/).
+_PICKLED_CODE = Path(__file__).resolve().parent.parent / "reading"
 
 
 class TrainedModelComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        """The source of the component and of the readers it pickles: Rasa's training cache
+        keys on config and data only, and would restore a model pickled by code since moved or
+        changed."""
+        digest = hashlib.sha256(inspect.getsource(sys.modules[cls.__module__]).encode())
+        for path in sorted(_PICKLED_CODE.rglob("*.py")):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     @classmethod
     def create(

@@ -24,8 +24,8 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 
-from bot import dialogue
-from bot.fields import FIELDS
+from account.fields import FIELDS
+from reading import dialogue
 
 
 def reads_as_attempt(
@@ -68,8 +68,8 @@ class TypedAnswerPolicy(Policy):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "priority": 7,  # above RulePolicy (6), which would answer the message as a question
-            # Declared once: the typed-answer fields (bot/fields.py), the control words' intents
-            # and their confidence (bot/dialogue.py).
+            # Declared once: the typed-answer fields (account/fields.py), the control words' intents
+            # and their confidence (reading/dialogue.py).
             "slots": sorted(FIELDS.typed_answer_fields),
             "control_intents": sorted(dialogue.CONTROL_WORD_INTENTS),
             "control_confidence": dialogue.CONTROL_WORD_CONFIDENCE,

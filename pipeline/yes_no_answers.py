@@ -3,7 +3,7 @@
 "oui je veux bien", "ouais", "sure, go ahead", "non merci" or "pas maintenant" are answers to the
 yes/no question just asked; the intent model, trained on short phrases, sometimes read them as a
 request to start the registration or as out of scope, and the user was stuck at the question.
-When `bot.yes_no.read_yes_no` reads the whole message as a yes (or a no), the intent becomes
+When `reading.yes_no.read_yes_no` reads the whole message as a yes (or a no), the intent becomes
 `affirm` (or `deny`) with full confidence; the conversation then interprets it against the
 question that was asked (actions/pending.py). Anything else is left as the classifier made it.
 """
@@ -17,8 +17,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.yes_no import read_yes_no
 from pipeline.intent_override import set_intent, typed_text
+from reading.yes_no import read_yes_no
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

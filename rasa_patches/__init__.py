@@ -5,7 +5,7 @@ class of Rasa (or of Sanic, the web server Rasa pins), says why, and records a f
 function it was written against (rasa_patches/patching.py):
 
 - answer_first: `MessageProcessor.parse_message`, each message read first as an answer to the
-  question pending (bot/answer_first.py), once, before any rule, policy or form sees it;
+  question pending (reading/answer_first.py), once, before any rule, policy or form sees it;
 - action_failures: `RemoteAction.run`, an apology when the action server fails;
 - action_call: `RemoteAction._action_call_format`, the recent events and no responses sent to
   the action server (custom actions read no further back than the previous user message);

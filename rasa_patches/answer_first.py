@@ -1,4 +1,4 @@
-"""Every message is read first as an answer to the question pending (bot/answer_first.py).
+"""Every message is read first as an answer to the question pending (reading/answer_first.py).
 
 Rasa 3.6's NLU reads a message alone; the question it answers is in the tracker, which the NLU
 components do not receive. `MessageProcessor.parse_message`, given the conversation's tracker,
@@ -24,7 +24,9 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 
-from bot.answer_first import (
+from pipeline.polarity import POLARITY
+from rasa_patches.patching import Patch
+from reading.answer_first import (
     SECRET,
     Classified,
     Pending,
@@ -32,9 +34,7 @@ from bot.answer_first import (
     question_sentence,
     read_answer,
 )
-from bot.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
-from pipeline.polarity import POLARITY
-from rasa_patches.patching import Patch
+from reading.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
 
 
 def last_asked(tracker) -> str | None:

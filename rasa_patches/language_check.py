@@ -4,7 +4,7 @@ After every user message Rasa 3.6 calls `action_validate_slot_mappings` on the a
 (ActionExtractSlots, `_execute_validation_action`) when the domain lists it. Ours sets only the
 `language` slot (actions/language.py), and for most messages it leaves the language as it is and
 returns nothing: one of the two or three calls of a form turn, for nothing. The Rasa server now
-asks `bot.language.language_for` itself, with what the action would read (the language slot,
+asks `reading.language.language_for` itself, with what the action would read (the language slot,
 the message's text and metadata, the requested slot), and makes the call only when no slot was
 extracted and the answer is "no change". When the language changes, the action is called as
 before and says so in the conversation. Same function, same inputs: the same decisions.
@@ -16,8 +16,8 @@ from rasa.core.actions.action import ActionExtractSlots
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import SlotSet
 
-from bot.language import LANGUAGE_SLOT, language_for
 from rasa_patches.patching import Patch
+from reading.language import LANGUAGE_SLOT, language_for
 
 
 def language_may_change(tracker) -> bool:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import MovableClock
-from bot.credentials import hash_password
-from bot.registration import AccountService, RegistrationForm
-from bot.settings import Settings
+from account.clock import MovableClock
+from account.credentials import hash_password
+from account.registration import AccountService, RegistrationForm
+from account.settings import Settings
 
 # 21 August 2023, 12:00 in Paris: the day of the seeds' example account (day 233).
 SEEDS_DAY = datetime(2023, 8, 21, 10, 0, tzinfo=timezone.utc)
@@ -134,7 +134,7 @@ def domain_dict() -> dict:
     """domain.yml as the action server receives it (the forms' required slots among others)."""
     import yaml
 
-    from bot.settings import PROJECT_ROOT
+    from account.settings import PROJECT_ROOT
 
     return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 
@@ -215,7 +215,7 @@ def run_action(domain_dict):
 def problems_said(monkeypatch) -> list[str]:
     """The codes of the problems put into words during the test, in order (a problem reaches the
     user as a text in their language, not as a response)."""
-    from bot.i18n import Problem
+    from account.i18n import Problem
 
     said: list[str] = []
     text = Problem.text

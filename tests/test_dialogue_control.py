@@ -1,13 +1,13 @@
-"""Dialogue control is declared once (bot/dialogue.py, bot/fields.py) and the rules follow it."""
+"""Dialogue control is declared once (reading/dialogue.py, account/fields.py) and the rules follow it."""
 
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot import dialogue
-from bot.fields import FIELDS
+from account.fields import FIELDS
 from pipeline.typed_answers import TypedAnswerPolicy
+from reading import dialogue
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = [

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 ENGLISH = [{"type": "slot", "name": "language", "value": "en"}]
@@ -105,8 +105,8 @@ def test_every_response_quotes_the_settings_it_is_given(tmp_path):
     """Every response, rendered as Rasa renders it with the values a 24-hour setting gives."""
     from rasa.core.nlg.interpolator import interpolate_text
 
-    from bot.registration import AccountService
-    from bot.settings import Settings
+    from account.registration import AccountService
+    from account.settings import Settings
 
     service = AccountService(
         Settings(activation_ttl_hours=24, database_url=f"sqlite:///{tmp_path / 'a.db'}")
@@ -131,8 +131,8 @@ def test_trust_question_buttons_come_from_the_rule(caplog):
     from rasa.shared.core.domain import Domain
     from rasa.shared.nlu.training_data.message import Message
 
+    from account.rules.trust import TRUST_QUESTIONS
     from actions.questions import trust_question_buttons
-    from bot.rules.trust import TRUST_QUESTIONS
 
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
     for language in ("fr", "en"):

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 
 PACKAGES = (
-    "bot",
+    "account",
+    "reading",
     "actions",
     "pipeline",
     "transcripts",
@@ -116,7 +117,7 @@ def test_the_stores_do_not_import_the_changes_to_rasa():
     ]
 
 
-@pytest.mark.parametrize("package", ["bot"])
+@pytest.mark.parametrize("package", ["account", "reading"])
 def test_the_account_service_and_readers_import_no_rasa(package):
     offenders = []
     for path in (PROJECT_ROOT / package).rglob("*.py"):
@@ -132,6 +133,18 @@ def test_the_account_service_and_readers_import_no_rasa(package):
                 f"{path.name}: {n}" for n in names if n.split(".")[0] in ("rasa", "rasa_sdk")
             ]
     assert offenders == []
+
+
+def test_the_account_service_does_not_read_words():
+    """The readers of words use the service's fields and rules, never the other way round."""
+    graph = import_graph()
+    assert not [
+        (name, target)
+        for name, targets in graph.items()
+        if name.startswith("account")
+        for target in targets
+        if target.startswith("reading")
+    ]
 
 
 def test_the_benchmarks_and_the_server_harness_import_no_test():

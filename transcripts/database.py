@@ -1,5 +1,5 @@
 """The tracker store's database, as endpoints.yml names it, for the commands that read or delete
-conversations while the servers run (`python -m bot purge | forget | export | report`).
+conversations while the servers run (`python -m account purge | forget | export | report`).
 
 Rasa's SQL tracker store keeps every event of every conversation in one table, `events`
 (id, sender_id, type_name, timestamp, intent_name, action_name, data: the event as JSON). Our own

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.fields import FIELDS
+from account.fields import FIELDS
 from transcripts.database import EVENTS, events_of
 from transcripts.retention import has_conversations
 

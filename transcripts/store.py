@@ -23,18 +23,18 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
-from bot.credentials import (
+from account.credentials import (
     is_password_hash,
     looks_like_activation_code,
     looks_like_secret,
     password_matches,
 )
-from bot.fields import FIELDS
+from account.fields import FIELDS
 from transcripts import sessions
 from transcripts.recent import DEFAULT_CACHED_CONVERSATIONS, RecentTrackers
 
 # Slots whose answers are typed secrets (the slots themselves keep a hash or a marker).
-SECRET_SLOTS = FIELDS.secret_fields  # bot/fields.py
+SECRET_SLOTS = FIELDS.secret_fields  # account/fields.py
 REDACTED = "[masqué / redacted]"
 # About 20 questions and answers outside a form; a carried-over session starts with ~30 events.
 DEFAULT_MAX_SESSION_EVENTS = 150

@@ -1,4 +1,4 @@
-"""What the conversations teach, for the team (`python -m bot report`, and the team page).
+"""What the conversations teach, for the team (`python -m account report`, and the team page).
 
 Over a period (by the day of each conversation's first message): the funnel (started, each step
 reached, pre-registered, activated), where people stop, "not understood" per question, the

@@ -17,8 +17,8 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.registration import configured_service as account_service
-from bot.settings import Settings
+from account.registration import configured_service as account_service
+from account.settings import Settings
 from web.team import team_routes
 
 WEB = Path(__file__).resolve().parent

@@ -17,7 +17,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.settings import Settings
+from account.settings import Settings
 
 # Rasa's SQL tracker store keeps conversation ids in a column of 255 characters.
 MAX_SENDER_LENGTH = 255

@@ -24,7 +24,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.settings import Settings
+from account.settings import Settings
 from web.rest import MAX_SENDER_LENGTH
 
 logger = logging.getLogger(__name__)

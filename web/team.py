@@ -17,7 +17,7 @@ from datetime import date
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.settings import Settings
+from account.settings import Settings
 from transcripts.database import JOURNEYS
 from transcripts.team_report import build_report, period_bounds, render_html
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from account.credentials import activation_code_hash, is_activation_code_hash
 from actions.activation import ACTIVATION_FORM, ActionActivate, ValidateActivationForm
-from bot.credentials import activation_code_hash, is_activation_code_hash
 
 EMAIL = "lila.rosemonde@orange.fr"
 WRONG_CODE = "Zz9Yy8Xx7Ww6"

@@ -182,7 +182,7 @@ from hypothesis import given  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from bot.fields import FIELDS  # noqa: E402
+from account.fields import FIELDS  # noqa: E402
 
 REGISTRATION_SLOTS = FIELDS.required_slots("registration_form")
 

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from account.credentials import is_password_hash, password_matches
+from account.i18n import render
 from actions.language import ValidateSlotMappings
 from actions.registration import (
     FORM,
@@ -15,8 +17,6 @@ from actions.registration import (
     ActionPreRegister,
     ValidateRegistrationForm,
 )
-from bot.credentials import is_password_hash, password_matches
-from bot.i18n import render
 from tests.conftest import GOOD_PASSWORD, activation_code_in, read_messages
 
 EMAIL = "lila.rosemonde@orange.fr"

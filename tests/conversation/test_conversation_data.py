@@ -1,5 +1,5 @@
 """Conversations kept only as long as needed, a person's rights, and what the conversations teach:
-`python -m bot report | purge | forget | export` against the tracker store and the accounts
+`python -m account report | purge | forget | export` against the tracker store and the accounts
 database the real servers wrote, after scripted conversations over the REST channel:
 10 started, 7 pre-registered, 5 activated, 2 stopped at the password, 1 with questions only."""
 
@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.dialogue import PASSWORD
 from harness.servers import Assistant, running, text_of
 from tests.conftest import activation_code_in, read_messages

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pypdf import PdfReader
 
-from bot.clock import MovableClock
-from bot.credentials import hash_password
-from bot.registration import AccountService, RegistrationForm
-from bot.settings import Settings
+from account.clock import MovableClock
+from account.credentials import hash_password
+from account.registration import AccountService, RegistrationForm
+from account.settings import Settings
 from harness.dialogue import PASSWORD, pre_register
 from harness.servers import (
     MAKE_RUN_WORKERS,

@@ -20,7 +20,7 @@ import pytest
 import requests
 import socketio
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conversation.test_fuzz import LEAKS, Run, converse
 

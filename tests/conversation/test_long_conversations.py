@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.dialogue import pre_register
 from harness.servers import running, text_of
 from tests.conftest import activation_code_in, read_messages

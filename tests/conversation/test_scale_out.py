@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.registration import AccountService
-from bot.settings import PROJECT_ROOT, Settings
+from account.registration import AccountService
+from account.settings import PROJECT_ROOT, Settings
 from harness.dialogue import pre_register
 from harness.servers import Assistant, summary_pdf, text_of
 from tests.conftest import activation_code_in, read_messages

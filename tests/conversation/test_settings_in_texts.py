@@ -30,7 +30,7 @@ def test_a_24_hour_deadline_everywhere(assistant):
     said.append(text_of(assistant.say(sender, "j'accepte")))
     for typed in (email, email):
         said.append(text_of(assistant.say(sender, typed)))
-    assert "au moins 20 caractères" in said[-1]  # the password rule, quoted from bot/
+    assert "au moins 20 caractères" in said[-1]  # the password rule, quoted from account/
     for typed in (
         PASSWORD,
         PASSWORD,
@@ -44,7 +44,7 @@ def test_a_24_hour_deadline_everywhere(assistant):
     chat = "\n".join(said)
     assert "24 heures" in said[0]
     assert "Vous disposez d'un délai de 24 heures" in said[-2]
-    assert "0809 400 210" in said[-1]  # the hotline, quoted from bot/support.py
+    assert "0809 400 210" in said[-1]  # the hotline, quoted from account/support.py
     assert "48" not in chat and "{" not in chat
 
     body = read_messages(assistant.outbox)[-1].get_content()

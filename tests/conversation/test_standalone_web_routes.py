@@ -8,8 +8,8 @@ import time
 import pytest
 import requests
 
-from bot.registration import AccountService
-from bot.settings import PROJECT_ROOT, Settings
+from account.registration import AccountService
+from account.settings import PROJECT_ROOT, Settings
 from harness.servers import free_port
 
 pytestmark = pytest.mark.servers

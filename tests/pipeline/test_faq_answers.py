@@ -31,8 +31,8 @@ def test_an_answer_is_selected_where_the_faq_may_be_asked(parsed, selected):
 
 
 def test_the_answer_chosen_is_written_where_rasa_reads_it():
-    from bot.text_model import TextClassifier
     from pipeline.faq_answers import FaqAnswers
+    from reading.text_model import TextClassifier
 
     questions = [
         *((q, "faq/deadline") for q in ["how long is the code valid", "le code expire quand"]),

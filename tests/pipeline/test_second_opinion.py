@@ -4,8 +4,8 @@ trained on a few examples of our own."""
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.text_model import TextClassifier
 from pipeline.second_opinion import SecondOpinion
+from reading.text_model import TextClassifier
 
 EXAMPLES = [
     *((text, "cancel") for text in ["annule tout", "stop, j'abandonne", "cancel everything"]),

@@ -7,7 +7,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import rasa_patches
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from rasa_patches import action_call
 
 DOMAIN = Domain.load(str(PROJECT_ROOT / "domain.yml"))

@@ -18,7 +18,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
 import rasa_patches
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from rasa_patches import patching
 from rasa_patches.action_failures import APOLOGY, PATCH, SLOT_FILLING, apologised_this_turn
 

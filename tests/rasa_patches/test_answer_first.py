@@ -11,7 +11,7 @@ from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import rasa_patches
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from rasa_patches import answer_first
 
 

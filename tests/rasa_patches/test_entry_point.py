@@ -9,7 +9,7 @@ import sys
 import pytest
 import rasa
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from rasa_patches import PATCHES
 from rasa_patches import __main__ as entry_point
 from web.front import Front

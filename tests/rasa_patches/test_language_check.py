@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 import rasa_patches
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from rasa_patches import language_check
 
 

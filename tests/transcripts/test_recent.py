@@ -8,7 +8,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from tests.transcripts.test_store import SECRET, asked, said
 from transcripts.store import REDACTED, RedactingSQLTrackerStore
 

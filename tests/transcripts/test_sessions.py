@@ -13,7 +13,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from transcripts import sessions
 from transcripts.store import RedactingSQLTrackerStore
 

@@ -7,7 +7,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from transcripts.store import REDACTED, RedactingSQLTrackerStore, redacted_events
 
 SECRET = "SuperSecretPassword2023xx"
@@ -65,7 +65,7 @@ def test_saved_trackers_hold_no_secret_and_keep_the_rest(tmp_path):
 
 
 def test_a_secret_typed_in_the_wrong_place_is_redacted_too():
-    from bot.credentials import hash_password
+    from account.credentials import hash_password
 
     events = [
         *asked("password"),

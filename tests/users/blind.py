@@ -19,10 +19,10 @@ from typing import Callable
 import phonenumbers
 import yaml
 
-from bot.i18n import variation_language
-from bot.rules.address import country_name
-from bot.rules.text import fold
-from bot.rules.trust import TRUST_QUESTIONS
+from account.i18n import variation_language
+from account.rules.address import country_name
+from account.rules.text import fold
+from account.rules.trust import TRUST_QUESTIONS
 from tests.users.simulator import LANGUAGE_OF, QUESTIONS, asked, other_language, summary_fields
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,7 +118,7 @@ def same(name: str, shown: str | None, meant: str, user: dict) -> bool:
     if name == "postcode":
         return _postcode(shown) == _postcode(meant)
     if name == "city" and user["country_code"] == "US":
-        # The form has no state field: "Austin, TX" is kept whole in the city (bot/addresses.py).
+        # The form has no state field: "Austin, TX" is kept whole in the city (reading/addresses.py).
         shown = re.sub(r"\s+[A-Z]{2}$", "", shown)
     if name in ("trust_answer", "login_email"):
         return shown.strip() == meant.strip() or (

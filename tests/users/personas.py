@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.rules.address import check_country, country_name
-from bot.rules.person import check_phone, display_phone
+from account.rules.address import check_country, country_name
+from account.rules.person import check_phone, display_phone
 from tests.users.simulator import Identity, Persona
 
 IDENTITY_FILE = Path(__file__).with_name("identities.yml")

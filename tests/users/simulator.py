@@ -16,7 +16,7 @@ from typing import Callable
 
 import yaml
 
-from bot.i18n import LANGUAGES
+from account.i18n import LANGUAGES
 
 POOLS = yaml.safe_load((Path(__file__).parent / "pools.yml").read_text(encoding="utf-8"))
 

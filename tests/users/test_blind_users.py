@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.dialogue import PASSWORD
 from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conftest import activation_code_in, read_messages

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from bot.rules.text import fold
-from bot.settings import PROJECT_ROOT
+from account.rules.text import fold
+from account.settings import PROJECT_ROOT
 from harness.dialogue import PASSWORD
 from harness.servers import MAKE_RUN_WORKERS, running
 from tests.conftest import activation_code_in, read_messages

@@ -3,7 +3,7 @@ page's CSP, socket.io's origin check and the REST channel's CORS (no server star
 
 import pytest
 
-from bot.settings import Settings
+from account.settings import Settings
 from web.channel import page_headers
 from web.rest import cors_headers
 from web.socketio import origin_check

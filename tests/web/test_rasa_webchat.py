@@ -21,7 +21,7 @@ import requests
 from playwright.sync_api import BrowserContext, Page, Route
 from pypdf import PdfReader
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.dialogue import PASSWORD
 from harness.servers import MAKE_RUN_WORKERS, Assistant, running
 from tests.conftest import activation_code_in, read_messages

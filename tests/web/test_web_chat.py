@@ -14,7 +14,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from bot.settings import PROJECT_ROOT
+from account.settings import PROJECT_ROOT
 from harness.dialogue import PASSWORD
 from harness.servers import Assistant, running
 from tests.conftest import activation_code_in, read_messages
