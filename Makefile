@@ -13,7 +13,7 @@ LOCK_TARGET := --python-version 3.10 --python-platform x86_64-manylinux_2_28
 
 MODEL := models/assistant.tar.gz
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-  $(wildcard pipeline/*.py) $(wildcard reading/*.py) $(wildcard reading/words/*.py)
+  $(wildcard pipeline/*.py) $(wildcard reading/*.py) $(wildcard languages/*)
 ACTIONS_PORT ?= 5055
 RASA_PORT ?= 5005
 ASSETS_PORT ?= 5006

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from account import migrations, personal_data
 from account.directory import AccountRecord, Directory, RegistrationRecord
-from account.registration import AccountService
+from account.service import AccountService
 from account.settings import Settings
 from account.storage import ACTIVATED, EXPIRED, PENDING
 
@@ -65,7 +65,7 @@ def purge_everything(service: AccountService, endpoints: str) -> str:
 
     expired = service.expire_due_registrations()
     captchas = service.captcha.purge()
-    links = service.summary_links.purge()
+    links = service.summaries.links.purge()
     files = service.purge_summary_files()
     engine = tracker_engine(endpoints)
     try:

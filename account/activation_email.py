@@ -1,4 +1,5 @@
-"""The e-mail that carries the activation code, in the registrant's language."""
+"""The e-mail that carries the activation code, in the registrant's language (its text is in
+the language's file: ACTIVATION_EMAIL_SUBJECT, ACTIVATION_EMAIL)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,11 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime as rfc2822_date
 from email.utils import make_msgid
-from importlib.resources import files
 from string import Template
 from zoneinfo import ZoneInfo
 
 from account.i18n import format_datetime
-
-SUBJECTS = {
-    "fr": "Espace professionnel - Création ou modification de l'espace",
-    "en": "Professional account - Account set-up or change",
-}
+from languages import words_of
 
 
 def activation_email(
@@ -29,16 +25,14 @@ def activation_email(
     language: str,
     zone: ZoneInfo,
 ) -> EmailMessage:
-    template = (
-        files("account.templates").joinpath(f"activation_email.{language}.txt").read_text("utf-8")
-    )
-    body = Template(template).substitute(
+    words = words_of(language)
+    body = Template(words.ACTIVATION_EMAIL).substitute(
         code=code, hours=ttl_hours, deadline=format_datetime(deadline, language, zone)
     )
     message = EmailMessage()
     message["From"] = sender
     message["To"] = recipient
-    message["Subject"] = SUBJECTS[language]
+    message["Subject"] = words.ACTIVATION_EMAIL_SUBJECT
     message["Date"] = rfc2822_date(sent_at.astimezone(zone))
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
     message["Content-Language"] = language

@@ -14,11 +14,16 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import sessionmaker
 
 from account import rules
-from account.fields import FIELDS
+from account.fields import FIELDS, FieldRegistry
 from account.storage import Account, Registration
 
-# The personal fields both kinds of rows have (never password_hash nor code_hash).
-PERSONAL_FIELDS = (*FIELDS.personal_columns, "language")
+
+def personal_fields(fields: FieldRegistry = FIELDS) -> tuple[str, ...]:
+    """The personal fields both kinds of rows have (never password_hash nor code_hash)."""
+    return (*fields.personal_columns, "language")
+
+
+PERSONAL_FIELDS = personal_fields()
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,11 @@ class AccountRecord:
     details: dict[str, str]
 
     @classmethod
-    def from_row(cls, row: Account) -> "AccountRecord":
+    def from_row(cls, row: Account, fields: FieldRegistry = FIELDS) -> "AccountRecord":
         return cls(
             row.subscriber_number,
             row.registered_at,
-            {name: getattr(row, name) for name in PERSONAL_FIELDS if getattr(row, name)},
+            {name: getattr(row, name) for name in personal_fields(fields) if getattr(row, name)},
         )
 
 

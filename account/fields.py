@@ -1,24 +1,30 @@
 """The fields the user fills in, declared once.
 
-Each `Field` says which step asks it, its rule, whether it may be left empty, its names in French
-and English (chat, PDF), the words that name it in a correction, how it is stored and whether it
-is a secret. The lists the service, the actions, the storage and the directory use are derived
-from `FIELDS`; `FieldRegistry.missing_in_domain` compares it with `domain.yml` (slots, forms'
-`required_slots`, questions, summary), so a field declared in one place and not the other fails a
-test (tests/account/test_fields.py).
+Each `Field` says which step asks it, its rule, whether it may be left empty, whether a
+correction may name it and where it stands on the summary PDF, how it is stored and whether it
+is a secret. Its words are in each language's file (languages/<code>.yml: FIELD_NAMES,
+PDF_LABELS, CORRECTION_WORDS, FIELD_LABELS_IN_TEXT). The lists that the service, the forms'
+validation, the storage, the PDF and the support command line use are derived from `FIELDS`;
+account/field_coverage.py lists what a language's file or `domain.yml` lacks for a field (slots,
+forms' `required_slots`, questions, summary, change buttons), so a field declared in one place and
+not the other fails a test (tests/account/test_fields.py).
 
-Adding a field: its `Field` here (and its rule in account/rules/), its slot, question and summary line
-in domain.yml, its NLU examples, and a schema migration when it is stored (account/migrations/).
+Adding a field: its `Field` here (and its rule in account/rules/), its words in each language's
+file, its slot, question and summary line in domain.yml (and its change button when a correction
+may name it), its NLU examples, and a schema migration when it is stored (account/migrations/).
+The form's validation, the summary, the PDF, the storage and the support command line follow.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from account import rules
-from account.i18n import LANGUAGES, Checked, variation_language
+from account.i18n import Checked
+from languages import DEFAULT_LANGUAGE, LANGUAGES, words_of
 
 # The steps of the procedure, in order, and the chat form that asks each one's fields.
 STEPS = ("terms", "login", "form", "activation")
@@ -29,13 +35,14 @@ FORM_OF_STEP = {
     "activation": "activation_form",
 }
 SUMMARY_RESPONSE = "utter_summary"
+CHANGE_FIELD_RESPONSE = "utter_ask_which_field"
+CHANGED_FIELD = re.compile(r'"field":\s*"(\w+)"')
 
 
 @dataclass(frozen=True)
 class Field:
     name: str  # the slot's name, and the form's
     step: str
-    label: dict[str, str]  # how the chat names it ("where am I", "noted: ...")
     required: bool = True
     # Checks and normalises a typed value (and the country's code, when `rule_needs_country`).
     rule: Callable[..., Checked] | None = None
@@ -43,11 +50,18 @@ class Field:
     default: str = ""  # a registration's value when the field is left empty
     stored_as: str | None = None  # column of a registration and of an account
     size: int = 0  # the column's length
-    pdf_label: dict[str, str] | None = None  # its line on the summary PDF
+    # Its row on the summary PDF: (section, position); the section's other rows are the
+    # subscriber number ("details", 3) and the address ("details", 6).
+    pdf_row: tuple[str, float] | None = None
     summary_placeholder: str | None = None  # its `{…}` in the chat's summary, if shown there
-    correction_words: str | None = None  # a regular expression on folded text
+    correctable: bool = False  # a correction may name it (CORRECTION_WORDS of each language)
+    change_button: bool = False  # a button offers to change it (utter_ask_which_field)
     read_from_sentences: bool = False  # may be read from free text given for another field
     secret: bool = False  # typed answers are redacted from transcripts and never echoed
+    captcha: bool = False  # a CAPTCHA's answer: not asked when CAPTCHAs are off
+    # Its label written in a message ("ville : Lyon", FIELD_LABELS_IN_TEXT of each language):
+    # "bare" when it may come without a colon (names), "colon" when it needs one.
+    label_in_text: str | None = None
     typed_answer: bool = False  # one token (password, code, CAPTCHA), never an interruption
     # A name, a place or a free answer: its words say nothing of the user's language.
     free_answer: bool = False
@@ -69,18 +83,30 @@ class FieldGroup:
 
     name: str
     fields: tuple[str, ...]
-    correction_words: str
+    change_button: bool = True
 
 
-def _labels(fr: str, en: str) -> dict[str, str]:
-    return {"fr": fr, "en": en}
+def longest_first(patterns) -> str:
+    """One regular expression of the top-level alternatives of several (one per language),
+    longest first, so that "email address" is found whole before "email"."""
+    found: list[str] = []
+    for pattern in patterns:
+        depth, start = 0, 0
+        for position, character in enumerate(pattern + "|"):
+            if character in "([":
+                depth += 1
+            elif character in ")]":
+                depth -= 1
+            elif character == "|" and depth == 0:
+                found.append(pattern[start:position])
+                start = position + 1
+    return "|".join(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
-def _form_field(name: str, fr: str, en: str, size: int, **options) -> Field:
+def _form_field(name: str, size: int, **options) -> Field:
     return Field(
         name,
         "form",
-        _labels(fr, en),
         stored_as=name,
         size=size,
         summary_placeholder=options.pop("summary_placeholder", name),
@@ -139,6 +165,16 @@ class FieldRegistry:
     def forms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(FORM_OF_STEP[step] for step in STEPS))
 
+    def asked(self, form: str, captcha_enabled: bool = True) -> tuple[str, ...]:
+        """The fields a form asks, in order (its CAPTCHA's only when CAPTCHAs are on)."""
+        return tuple(
+            name for name in self.required_slots(form) if captcha_enabled or not self[name].captcha
+        )
+
+    @property
+    def captcha_fields(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.captcha)
+
     @property
     def secret_fields(self) -> frozenset[str]:
         return frozenset(f.name for f in self.fields if f.secret)
@@ -159,18 +195,42 @@ class FieldRegistry:
     @property
     def correctable(self) -> dict[str, tuple[str, ...]]:
         """What a correction may name -> the fields it sets (a group sets several)."""
-        named = {f.name: (f.name,) for f in self.fields if f.correction_words}
+        named = {f.name: (f.name,) for f in self.fields if f.correctable}
         return {**named, **{g.name: g.fields for g in self.groups}}
 
     @property
     def correction_words(self) -> tuple[tuple[str, str], ...]:
+        """(what a correction may name, the words of every language that name it)."""
         return tuple(
-            (f.name, f.correction_words) for f in self.fields if f.correction_words
-        ) + tuple((g.name, g.correction_words) for g in self.groups)
+            (
+                name,
+                longest_first(
+                    words_of(language).CORRECTION_WORDS[name]
+                    for language in LANGUAGES
+                    if name in words_of(language).CORRECTION_WORDS
+                ),
+            )
+            for name in self.correctable
+        )
+
+    def labelled_in_text(self, how: str) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.label_in_text == how)
 
     @property
-    def labels(self) -> dict[str, dict[str, str]]:
-        return {f.name: f.label for f in self.fields}
+    def change_buttons(self) -> frozenset[str]:
+        """What the "which field?" buttons offer to change."""
+        return frozenset(f.name for f in self.fields if f.change_button) | frozenset(
+            g.name for g in self.groups if g.change_button
+        )
+
+    def label(self, name: str, language: str) -> str:
+        """How the chat names a field ("where am I", "noted: ...")."""
+        return words_of(language).FIELD_NAMES[name]
+
+    def pdf_rows(self, section: str) -> tuple[Field, ...]:
+        """The fields on the summary PDF's section, in their order."""
+        rows = [f for f in self.fields if f.pdf_row and f.pdf_row[0] == section]
+        return tuple(sorted(rows, key=lambda f: f.pdf_row[1]))
 
     def summary_values(self, values: dict[str, Any], language: str) -> dict[str, Any]:
         """The `{…}` of the chat's summary, from the fields' values, as the chat shows them."""
@@ -179,9 +239,6 @@ class FieldRegistry:
             for f in self.fields
             if f.summary_placeholder
         }
-
-    def pdf_labels(self, language: str) -> dict[str, str]:
-        return {f.stored_as: f.pdf_label[language] for f in self.stored if f.pdf_label}
 
     def registration_form_class(self) -> type:
         """A complete pre-registration form: the login e-mail, the password's hash (never the
@@ -193,7 +250,7 @@ class FieldRegistry:
             + [(f.name, str) for f in form if f.required and not f.default]
             + [(f.name, str, dataclasses.field(default=f.default)) for f in form if f.default]
             + [(f.name, str, dataclasses.field(default="")) for f in form if not f.required]
-            + [("language", str, dataclasses.field(default="fr"))],
+            + [("language", str, dataclasses.field(default=DEFAULT_LANGUAGE))],
             frozen=True,
             kw_only=True,
         )
@@ -207,127 +264,81 @@ class FieldRegistry:
             frozen=True,
         )
 
-    # The domain's side of each field ----------------------------------------------------
-
-    def missing_in_domain(self, domain: dict) -> list[str]:
-        """What `domain.yml` (as a dictionary) lacks or has in another order, one line each."""
-        problems = []
-        slots = domain.get("slots", {})
-        responses = domain.get("responses", {})
-        actions = set(domain.get("actions", []))
-        for f in self.fields:
-            if f.name not in slots:
-                problems.append(f"slot {f.name}")
-            ask = f"utter_ask_{f.name}"
-            if f"action_ask_{f.name}" not in actions:
-                languages = {variation_language(v) for v in responses.get(ask, [])}
-                for language in sorted(set(LANGUAGES) - languages):
-                    problems.append(f"response {ask} ({language})")
-            if f.summary_placeholder:
-                for variation in responses.get(SUMMARY_RESPONSE, []):
-                    if "{" + f.summary_placeholder + "}" not in variation.get("text", ""):
-                        language = variation_language(variation)
-                        problems.append(
-                            f"{{{f.summary_placeholder}}} in {SUMMARY_RESPONSE} ({language})"
-                        )
-        forms = domain.get("forms", {})
-        for form in self.forms:
-            declared = tuple((forms.get(form) or {}).get("required_slots", []))
-            if declared != self.required_slots(form):
-                problems.append(
-                    f"{form} required_slots: {list(self.required_slots(form))}, "
-                    f"not {list(declared)}"
-                )
-        return problems
-
 
 STREET = "street_number", "street_type", "street_name"
 
 FIELDS = FieldRegistry(
     (
-        Field("terms_accepted", "terms", _labels("conditions générales", "terms and conditions")),
-        Field("captcha_answer", "terms", _labels("CAPTCHA", "CAPTCHA"), typed_answer=True),
+        Field("terms_accepted", "terms"),
+        Field("captcha_answer", "terms", typed_answer=True, captcha=True),
         Field(
             "login_email",
             "login",
-            _labels("adresse électronique", "email address"),
             stored_as="email",
             size=100,
-            pdf_label=_labels("Adresse électronique de connexion :", "Login email address:"),
+            pdf_row=("details", 5),
             summary_placeholder="login_email",
-            correction_words=r"adresse (?:electronique|e-?mail|mail)|(?:e-?mail|mail) address|"
-            r"e-?mail|mail|courriel|identifiant|login",
+            correctable=True,
+            change_button=True,
         ),
-        Field(
-            "login_email_confirmation",
-            "login",
-            _labels("confirmation de l'adresse électronique", "email confirmation"),
-            confirms="login_email",
-        ),
+        Field("login_email_confirmation", "login", confirms="login_email"),
         Field(
             "password",
             "login",
-            _labels("mot de passe", "password"),
-            correction_words=r"mot de passe|password|mdp",
+            correctable=True,
+            change_button=True,
             secret=True,
             typed_answer=True,
         ),
         Field(
             "password_confirmation",
             "login",
-            _labels("confirmation du mot de passe", "password confirmation"),
             secret=True,
             typed_answer=True,
             confirms="password",
         ),
         _form_field(
             "surname",
-            "nom",
-            "surname",
             50,
             rule=rules.check_surname,
-            pdf_label=_labels("Nom :", "Surname:"),
-            correction_words=r"nom de famille|nom|surname|last name|family name|name",
+            pdf_row=("details", 1),
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
             free_answer=True,
+            label_in_text="bare",
         ),
         _form_field(
             "first_name",
-            "prénom",
-            "first name",
             50,
             rule=rules.check_first_name,
-            pdf_label=_labels("Prénom :", "First name:"),
-            correction_words=r"prenom|first name|given name|forename",
+            pdf_row=("details", 2),
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
             free_answer=True,
+            label_in_text="bare",
         ),
         _form_field(
             "phone",
-            "téléphone",
-            "telephone",
             20,  # E.164
             rule=rules.check_phone,
-            pdf_label=_labels("Téléphone :", "Telephone:"),
-            correction_words=r"(?:numero de )?telephone|tel|phone(?: number)?|mobile|portable|"
-            r"numero",
+            pdf_row=("details", 4),
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
             display=lambda value, language: rules.display_phone(value),
         ),
         _form_field(
             "street_number",
-            "numéro de voie",
-            "street number",
             12,
             required=False,
             rule=rules.check_street_number,
-            correction_words=r"numero de (?:la )?(?:voie|rue)|street number|house number",
+            correctable=True,
             read_from_sentences=True,
         ),
         _form_field(
             "street_type",
-            "nature de la voie",
-            "street type",
             30,
             required=False,
             rule=rules.check_street_type,
@@ -335,8 +346,6 @@ FIELDS = FieldRegistry(
         ),
         _form_field(
             "street_name",
-            "libellé de la voie",
-            "street name",
             100,
             required=False,
             rule=rules.check_street_name,
@@ -345,96 +354,69 @@ FIELDS = FieldRegistry(
         ),
         _form_field(
             "complement",
-            "complément d'adresse",
-            "address complement",
             100,
             required=False,
             rule=rules.check_complement,
-            correction_words=r"complement(?: d['’ ]?adresse)?|batiment|building|appartement|"
-            r"apartment",
+            correctable=True,
             read_from_sentences=True,
             free_answer=True,
+            label_in_text="colon",
         ),
         _form_field(
-            "postcode",
-            "code postal",
             "postcode",
             10,
             required=False,
             rule=rules.check_postcode,
             rule_needs_country=True,
-            correction_words=r"code postal|postcode|post code|postal code|zip(?: code)?",
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
+            label_in_text="colon",
         ),
         _form_field(
-            "city",
-            "ville",
             "city",
             60,
             rule=rules.check_city,
-            correction_words=r"nom de (?:la )?ville|ville|city(?: name)?|town|commune|"
-            r"j['’ ]?habite a|habite a|i live in|live in|living in|based in",
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
             free_answer=True,
+            label_in_text="colon",
         ),
         _form_field(
-            "country",
-            "pays",
             "country",
             2,  # ISO 3166 alpha-2
             rule=rules.check_country,
             default=rules.DEFAULT_COUNTRY,
-            correction_words=r"pays|country",
+            correctable=True,
+            change_button=True,
             read_from_sentences=True,
             display=rules.country_name,
+            label_in_text="colon",
         ),
         _form_field(
             "trust_question",
-            "question de confiance",
-            "trust question",
             30,
             rule=rules.check_trust_question,
             default=rules.DEFAULT_TRUST_QUESTION,
-            pdf_label=_labels("Question de confiance :", "Trust question:"),
+            pdf_row=("trust", 1),
             summary_placeholder="question",  # shown as the question's text, not its code
-            correction_words=r"question",
+            correctable=True,
+            change_button=True,
             display=rules.trust_question_label,
         ),
         _form_field(
             "trust_answer",
-            "réponse de confiance",
-            "trust answer",
             100,
             rule=rules.check_trust_answer,
-            pdf_label=_labels("Réponse de confiance :", "Trust answer:"),
-            correction_words=r"reponse|answer",
+            pdf_row=("trust", 2),
+            correctable=True,
+            change_button=True,
             free_answer=True,
         ),
-        Field(
-            "activation_code",
-            "activation",
-            _labels("code d'activation", "activation code"),
-            secret=True,
-            typed_answer=True,
-        ),
-        Field(
-            "activation_captcha",
-            "activation",
-            _labels("CAPTCHA", "CAPTCHA"),
-            typed_answer=True,
-        ),
-        Field(
-            "activation_email",
-            "activation",
-            _labels("adresse électronique de connexion", "login email address"),
-        ),
+        Field("activation_code", "activation", secret=True, typed_answer=True),
+        Field("activation_captcha", "activation", typed_answer=True, captcha=True),
+        Field("activation_email", "activation"),
     ),
-    groups=(
-        FieldGroup(
-            "street",
-            STREET,
-            r"nom de (?:la )?(?:rue|voie)|street name|adresse(?: postale)?|(?:postal )?address|"
-            r"rue|street|voie",
-        ),
-    ),
+    groups=(FieldGroup("street", STREET),),
 )

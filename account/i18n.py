@@ -8,26 +8,9 @@ from typing import Any, Generic, Mapping, Optional, TypeVar
 from zoneinfo import ZoneInfo
 
 from account.credentials import looks_like_secret
-from account.messages import CATALOGUE
+from languages import DEFAULT_LANGUAGE, LANGUAGES, words_of
 
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
 PARIS = ZoneInfo("Europe/Paris")
-
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 T = TypeVar("T")
 
@@ -47,17 +30,18 @@ def variation_language(variation: Mapping[str, Any]) -> str:
 
 def format_datetime(moment: datetime, language: str, zone: ZoneInfo = PARIS) -> str:
     """'24/08/2023 à 13h00' or '24/08/2023 at 13:00', in the service's time zone."""
-    local = moment.astimezone(zone)
-    if language == "en":
-        return local.strftime("%d/%m/%Y at %H:%M")
-    return local.strftime("%d/%m/%Y à %Hh%M")
+    return moment.astimezone(zone).strftime(words_of(language).DATE_AND_TIME)
 
 
 def format_long_date(day: date, language: str) -> str:
     """'21 août 2023' or '21 August 2023', as on the activation confirmation screen."""
-    if language == "en":
-        return f"{day.day} {day.strftime('%B')} {day.year}"
-    return f"{day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
+    words = words_of(language)
+    return words.LONG_DATE.format(day=day.day, month=words.MONTHS[day.month - 1], year=day.year)
+
+
+def message_codes() -> frozenset[str]:
+    """The codes of the problems the service reports (each language has a text for each)."""
+    return frozenset(words_of(DEFAULT_LANGUAGE).MESSAGES)
 
 
 # The parameter that repeats what the user typed ("« {value} » n'est pas ...").
@@ -69,7 +53,7 @@ def render(
     code: str, language: str, params: Mapping[str, Any] | None = None, zone: ZoneInfo = PARIS
 ) -> str:
     language = language_or_default(language)
-    template = CATALOGUE[code][language]
+    template = words_of(language).MESSAGES[code]
     values = {}
     for name, value in (params or {}).items():
         if isinstance(value, Mapping) and set(value) == set(LANGUAGES):
@@ -90,7 +74,7 @@ class Problem:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self):
-        if self.code not in CATALOGUE:
+        if self.code not in message_codes():
             raise KeyError(f"no message for problem code {self.code!r}")
 
     def text(self, language: str, zone: ZoneInfo = PARIS) -> str:

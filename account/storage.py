@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base
 
 from account.fields import FIELDS, FieldRegistry
+from languages import DEFAULT_LANGUAGE
 
 Base = declarative_base()
 
@@ -56,7 +57,7 @@ def personal_columns(fields: FieldRegistry = FIELDS) -> dict[str, Column]:
     return {
         **{f.stored_as: Column(String(f.size)) for f in fields.stored},
         "password_hash": Column(Text),
-        "language": Column(String(2), nullable=False, default="fr"),
+        "language": Column(String(2), nullable=False, default=DEFAULT_LANGUAGE),
     }
 
 

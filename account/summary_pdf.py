@@ -13,60 +13,32 @@ from zoneinfo import ZoneInfo
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from account.fields import FIELDS
-
-# The document's own labels (the fields' are in account/fields.py).
-LABELS = {
-    "fr": {
-        "site": "impots.gouv.fr",
-        "title": "VOTRE ESPACE PROFESSIONNEL",
-        "subtitle": "RECAPITULATIF DE VOS DONNEES PERSONNELLES",
-        "details": "Vos coordonnées",
-        "subscriber_number": "N° d'abonné :",
-        "address": "Adresse :",
-        "trust": "Votre question/réponse de confiance",
-        "trust_note": "(indispensable en cas de perte de votre mot de passe)",
-        "footer": "Votre espace professionnel : document créé le {date} à {hours}h{minutes}mn{seconds}s",
-    },
-    "en": {
-        "site": "impots.gouv.fr",
-        "title": "YOUR PROFESSIONAL ACCOUNT",
-        "subtitle": "SUMMARY OF YOUR PERSONAL DATA",
-        "details": "Your contact details",
-        "subscriber_number": "Subscriber number:",
-        "address": "Address:",
-        "trust": "Your trust question/answer",
-        "trust_note": "(essential if you lose your password)",
-        "footer": "Your professional account: document created on {date} at {hours}:{minutes}:{seconds}",
-    },
-}
+from languages import words_of
 
 LABEL_WIDTH = 62
 LINE_HEIGHT = 7
 
 
+Rows = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class SummaryContent:
-    """What the summary shows, already in display form (phone formatted, country named)."""
+    """What the summary shows, already in display form (phone formatted, country named), row by
+    row: (a field's name, or "subscriber_number" or "address"; its lines) in each section."""
 
-    surname: str
-    first_name: str
-    subscriber_number: str
-    phone: str
-    email: str
-    address_lines: tuple[str, ...]
-    trust_question: str
-    trust_answer: str
+    details: Rows
+    trust: Rows
 
 
 def labels_of(language: str) -> dict[str, str]:
-    """The document's labels, with the fields' own from account/fields.py."""
-    return {**LABELS[language], **FIELDS.pdf_labels(language)}
+    """The document's headings and its rows' labels, in the language's file (PDF_LABELS)."""
+    return words_of(language).PDF_LABELS
 
 
 def footer_text(created_at: datetime, language: str, zone: ZoneInfo) -> str:
     local = created_at.astimezone(zone)
-    return LABELS[language]["footer"].format(
+    return labels_of(language)["footer"].format(
         date=local.strftime("%d/%m/%Y"),
         hours=local.strftime("%H"),
         minutes=local.strftime("%M"),
@@ -131,19 +103,15 @@ def render_summary_pdf(
     pdf.heading(labels["subtitle"], 13)
 
     pdf.section(labels["details"])
-    pdf.row(labels["surname"], content.surname)
-    pdf.row(labels["first_name"], content.first_name)
-    pdf.row(labels["subscriber_number"], content.subscriber_number)
-    pdf.row(labels["phone"], content.phone)
-    pdf.row(labels["email"], content.email)
-    pdf.row(labels["address"], *content.address_lines)
+    for name, lines in content.details:
+        pdf.row(labels[name], *lines)
 
     pdf.section(labels["trust"])
     pdf.set_font("DejaVu", "", 9)
     pdf.cell(0, 6, labels["trust_note"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
-    pdf.row(labels["trust_question"], content.trust_question)
-    pdf.row(labels["trust_answer"], content.trust_answer)
+    for name, lines in content.trust:
+        pdf.row(labels[name], *lines)
 
     pdf.ln(12)
     pdf.set_font("DejaVu", "", 9)

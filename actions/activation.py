@@ -11,6 +11,7 @@ from account.credentials import (
     is_activation_code_hash,
     looks_like_activation_code,
 )
+from account.fields import FIELDS
 from account.i18n import Problem, Refused, format_long_date
 from actions.extraction import activation_answers
 from actions.form_validation import FormValidator, typed_now
@@ -18,17 +19,13 @@ from actions.registration import ActionAskCaptchaAnswer
 from actions.service import account_service, language_of, say_problem, summary_link
 
 ACTIVATION_FORM = "activation_form"
-ACTIVATION_SLOTS = ("activation_code", "activation_captcha", "activation_email")
+ACTIVATION_SLOTS = FIELDS.required_slots(ACTIVATION_FORM)
 # Errors after which the user may simply try again with the right code or address.
 RETRYABLE = {"activation.wrong_code", "email.invalid"}
 
 
 class ValidateActivationForm(FormValidator):
-    def name(self) -> str:
-        return f"validate_{ACTIVATION_FORM}"
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
-        return self.without_disabled_captcha(domain_slots)
+    FORM = ACTIVATION_FORM
 
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
         message = tracker.latest_message

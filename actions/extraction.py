@@ -7,11 +7,10 @@ import re
 
 from account.credentials import find_activation_code
 from account.fields import FIELDS, STREET
-from account.registration import FORM_FIELDS, OPTIONAL_FIELDS
+from account.registration_form import FORM_FIELDS, OPTIONAL_FIELDS
 from account.rules.address import has_no_postcodes
 from account.rules.login import PASSWORD_MIN_LENGTH
 from account.rules.text import fold
-from account.rules.trust import typed_trust_choice
 from reading.corrections import field_mentioned
 from reading.dialogue import INTERRUPTIONS_OF_FORM, QUESTIONS, REPAIRS, SOCIAL
 from reading.free_text import (
@@ -28,6 +27,7 @@ from reading.message_parts import without_courtesy
 from reading.name_order import labelled_after, surname_first
 from reading.replacements import replaced
 from reading.spelling_remarks import without_aside, without_spelling_remark
+from reading.trust_choice import typed_trust_choice
 
 # "Pouvez-vous répéter ?", "où en suis-je ?": a question mark, two words or one of these words.
 REPAIR_WORDS = frozenset(

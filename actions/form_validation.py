@@ -3,15 +3,18 @@ form, say each problem in the conversation's language, and ask for CAPTCHAs."""
 
 from __future__ import annotations
 
+import functools
 from abc import abstractmethod
-from typing import Any
+from typing import Any, Callable
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
+from account.fields import FIELDS, FieldRegistry
 from account.i18n import Checked, Problem
+from account.registration_form import check_form_field
 from actions import never_a_loop
 from actions.service import account_service, captcha_links, say_problem
 from reading.yes_no import read_yes_no
@@ -70,8 +73,54 @@ def typed_now(tracker: Tracker, form_name: str, value: Any) -> bool:
     return follows_user_message(tracker, form_name) and value == text
 
 
+def keep_cleared(validate):
+    """A slot emptied by a correction stays empty (the form asks it again), unchecked."""
+
+    @functools.wraps(validate)
+    def wrapper(self, value, dispatcher, tracker, domain):
+        slot = validate.__name__.removeprefix("validate_")
+        return {slot: None} if value is None else validate(self, value, dispatcher, tracker, domain)
+
+    return wrapper
+
+
+def field_validators(fields: FieldRegistry, form: str) -> dict[str, Callable]:
+    """validate_<field> for each field of the form with a rule (account/fields.py): the value
+    checked by its rule, its problem said in the conversation's language. rasa_sdk skips a slot
+    without one silently: tests/actions/test_form_validation.py checks that every slot has one."""
+
+    def validator(name: str) -> Callable:
+        def validate(self, value, dispatcher, tracker, domain):
+            country = tracker.get_slot("country")
+            return self.outcome(
+                dispatcher, tracker, name, check_form_field(name, value, country, fields)
+            )
+
+        validate.__name__ = f"validate_{name}"
+        return keep_cleared(validate)
+
+    return {
+        f"validate_{name}": validator(name)
+        for name in fields.required_slots(form)
+        if fields[name].rule is not None
+    }
+
+
 class FormValidator(FormValidationAction):
-    """Base of the forms' validation actions: one `answers` method decides what a message fills."""
+    """Base of the forms' validation actions: one `answers` method decides what a message fills.
+    Each field of the form (`FORM`) is checked by its own `validate_<field>` method when the
+    subclass has one, else by the field's rule."""
+
+    FORM: str
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name, method in field_validators(FIELDS, cls.FORM).items():
+            if name not in cls.__dict__:
+                setattr(cls, name, method)
+
+    def name(self) -> str:
+        return f"validate_{self.FORM}"
 
     @abstractmethod
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
@@ -116,10 +165,11 @@ class FormValidator(FormValidationAction):
         values = self.answers(tracker, tracker.get_slot("requested_slot"))
         return [SlotSet(slot, value) for slot, value in values.items()]
 
-    def without_disabled_captcha(self, slots: list[str]) -> list[str]:
+    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
+        """The form's fields, its CAPTCHA's only when CAPTCHAs are on."""
         if account_service().settings.captcha_enabled:
-            return slots
-        return [slot for slot in slots if slot not in ("captcha_answer", "activation_captcha")]
+            return domain_slots
+        return [slot for slot in domain_slots if slot not in FIELDS.captcha_fields]
 
     @staticmethod
     def refuse(

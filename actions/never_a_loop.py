@@ -12,11 +12,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from account.labels import FIELD_LABELS, label
+from account.labels import field_label
 from actions.questions import trust_question_buttons
 from actions.service import language_of
+from languages import words_of
 from reading import dialogue
-from reading.words import words_of
 
 SLOT = "unanswered"
 HELP_FROM = 2  # answers not understood in a row before the question is asked a third time
@@ -55,7 +55,7 @@ def not_answered(dispatcher: CollectingDispatcher, tracker: Tracker, question: s
         else:
             dispatcher.utter_message(
                 response="utter_stuck",
-                field=label(FIELD_LABELS, question, language),
+                field=field_label(question, language),
                 example=example,
             )
     return [SlotSet(SLOT, f"{question}:{times}")]

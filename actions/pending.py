@@ -20,10 +20,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from account.labels import STEP_LABELS, STEPS, TOPIC_LABELS, field_list, label
+from account.fields import FIELDS
+from account.labels import STEPS, TOPICS, field_list, step_label, topic_label
 from actions.form_validation import is_yes_no_answer
 from actions.never_a_loop import not_answered
-from actions.registration import FORM_SLOTS, registration_complete, registration_in_progress
+from actions.registration import registration_complete, registration_in_progress
 from actions.service import account_service, language_of
 
 # Responses that ask a question outside the forms -> the response that asks it again.
@@ -151,9 +152,7 @@ class ActionRepeatQuestion(Action):
 
 def close_readings(message: dict[str, Any]) -> list[str]:
     """The two intents of a message whose confidences are close, best first, if any."""
-    ranking = [
-        item for item in message.get("intent_ranking") or [] if item.get("name") in TOPIC_LABELS
-    ]
+    ranking = [item for item in message.get("intent_ranking") or [] if item.get("name") in TOPICS]
     if len(ranking) < 2:
         return []
     first, second = ranking[0], ranking[1]
@@ -189,7 +188,7 @@ class ActionNotUnderstood(Action):
             dispatcher.utter_message(
                 response="utter_clarify",
                 buttons=[
-                    {"title": label(TOPIC_LABELS, intent, language), "payload": f"/{intent}"}
+                    {"title": topic_label(intent, language), "payload": f"/{intent}"}
                     for intent in readings
                 ],
             )
@@ -210,12 +209,12 @@ def progress(tracker: Tracker) -> tuple[str, list[str], list[str]]:
     form = tracker.active_loop.get("name")
     captcha = account_service().settings.captcha_enabled
     if form == "activation_form":
-        fields = [s for s in dict(STEPS)["activation"] if captcha or s != "activation_captcha"]
+        fields = FIELDS.asked(form, captcha)
         filled = [s for s in fields if tracker.get_slot(s) is not None]
         return "activation", filled, [s for s in fields if s not in filled]
     if form != "registration_form" and not registration_in_progress(tracker):
         return "none", [], []  # at the terms, the form is under way though nothing is filled
-    fields = [s for s in FORM_SLOTS if captcha or s != "captcha_answer"]
+    fields = FIELDS.asked("registration_form", captcha)
     filled = [s for s in fields if tracker.get_slot(s) is not None]
     missing = [s for s in fields if s not in filled]
     if not missing:
@@ -240,7 +239,7 @@ class ActionWhereAmI(Action):
         # The password and secrets are named, never shown.
         dispatcher.utter_message(
             response="utter_progress",
-            step=label(STEP_LABELS, step, language),
+            step=step_label(step, language),
             filled=field_list([s for s in filled if not s.endswith("_confirmation")], language),
             missing=field_list([s for s in missing if not s.endswith("_confirmation")], language),
         )

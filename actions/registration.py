@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,7 +13,7 @@ from account.credentials import hash_password, is_password_hash, password_matche
 from account.fields import FIELDS
 from account.i18n import Problem, Refused, format_datetime
 from account.labels import details_list
-from account.registration import RegistrationForm, check_form_field
+from account.registration_form import RegistrationForm
 from actions.extraction import (
     CORRECTABLE,
     cleared,
@@ -22,11 +21,17 @@ from actions.extraction import (
     correction,
     registration_answers,
 )
-from actions.form_validation import FormValidator, ask_captcha, follows_user_message, typed_now
+from actions.form_validation import (
+    FormValidator,
+    ask_captcha,
+    follows_user_message,
+    keep_cleared,
+    typed_now,
+)
 from actions.service import account_service, language_of, say_problem
+from languages import words_of
 from reading.corrections import field_named
 from reading.replacements import replaced
-from reading.words import words_of
 
 FORM = "registration_form"
 PASSWORD_CONFIRMED = "confirmed"
@@ -35,36 +40,12 @@ FORM_SLOTS = FIELDS.required_slots(FORM)
 DETAIL_SLOTS = FORM_SLOTS[FORM_SLOTS.index("login_email") :]  # what "effacer" clears
 
 
-def keep_cleared(validate):
-    """A slot emptied by a correction stays empty (the form asks it again), unchecked."""
-
-    @functools.wraps(validate)
-    def wrapper(self, value, dispatcher, tracker, domain):
-        slot = validate.__name__.removeprefix("validate_")
-        return {slot: None} if value is None else validate(self, value, dispatcher, tracker, domain)
-
-    return wrapper
-
-
-def form_field_validator(slot: str):
-    """validate_<slot> for a field whose rule lives in account.registration.check_form_field."""
-
-    def validate(self, value, dispatcher, tracker, domain):
-        return self.outcome(
-            dispatcher, tracker, slot, check_form_field(slot, value, tracker.get_slot("country"))
-        )
-
-    validate.__name__ = f"validate_{slot}"
-    return keep_cleared(validate)
-
-
 def registration_in_progress(tracker: Tracker) -> bool:
     return any(tracker.get_slot(slot) is not None for slot in FORM_SLOTS)
 
 
 def registration_complete(tracker: Tracker, captcha_enabled: bool) -> bool:
-    needed = [s for s in FORM_SLOTS if captcha_enabled or s != "captcha_answer"]
-    return all(tracker.get_slot(slot) is not None for slot in needed)
+    return all(tracker.get_slot(slot) is not None for slot in FIELDS.asked(FORM, captcha_enabled))
 
 
 def forget(slots) -> list[dict[str, Any]]:
@@ -83,8 +64,7 @@ SHOWN_BACK = FIELDS.read_from_sentences
 
 
 class ValidateRegistrationForm(FormValidator):
-    def name(self) -> str:
-        return f"validate_{FORM}"
+    FORM = FORM
 
     async def run(self, dispatcher, tracker, domain):
         events = await super().run(dispatcher, tracker, domain)
@@ -108,9 +88,6 @@ class ValidateRegistrationForm(FormValidator):
                 ),
             )
         return events
-
-    async def required_slots(self, domain_slots, dispatcher, tracker, domain) -> list[str]:
-        return self.without_disabled_captcha(domain_slots)
 
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
         message = tracker.latest_message
@@ -184,9 +161,6 @@ class ValidateRegistrationForm(FormValidator):
         say_problem(dispatcher, tracker, Problem("password.confirmation_mismatch"))
         return {"password_confirmation": None, "password": None}
 
-    validate_surname = form_field_validator("surname")
-    validate_first_name = form_field_validator("first_name")
-
     @keep_cleared
     def validate_phone(self, value, dispatcher, tracker, domain):
         """A French or international number, or a national one of the countries whose people
@@ -195,14 +169,6 @@ class ValidateRegistrationForm(FormValidator):
         return self.outcome(
             dispatcher, tracker, "phone", rules.check_phone(value, elsewhere=elsewhere)
         )
-
-    validate_street_number = form_field_validator("street_number")
-    validate_street_type = form_field_validator("street_type")
-    validate_street_name = form_field_validator("street_name")
-    validate_complement = form_field_validator("complement")
-    validate_city = form_field_validator("city")
-    validate_trust_question = form_field_validator("trust_question")
-    validate_trust_answer = form_field_validator("trust_answer")
 
     @keep_cleared
     def validate_postcode(self, value, dispatcher, tracker, domain):

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from account.i18n import Problem, language_or_default
-from account.registration import configured_service as account_service
+from account.service import configured_service as account_service
 
 
 def language_of(tracker: Tracker) -> str:

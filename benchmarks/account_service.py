@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from account.credentials import hash_password
-from account.registration import AccountService, RegistrationForm
+from account.registration_form import RegistrationForm
+from account.service import AccountService
 from account.settings import Settings
 from benchmarks.dialogues import PASSWORD, activation_code
 

@@ -18,8 +18,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 _FILE = "model.pkl"
-# The code whose objects are pickled into the model: the readers of words (reading/).
-_PICKLED_CODE = Path(__file__).resolve().parent.parent / "reading"
+# What the objects pickled into the model are made of: the readers of words and their words.
+_PROJECT = Path(__file__).resolve().parent.parent
+_PICKLED_CODE = (_PROJECT / "reading", _PROJECT / "languages")
 
 
 class TrainedModelComponent(GraphComponent):
@@ -33,8 +34,9 @@ class TrainedModelComponent(GraphComponent):
         keys on config and data only, and would restore a model pickled by code since moved or
         changed."""
         digest = hashlib.sha256(inspect.getsource(sys.modules[cls.__module__]).encode())
-        for path in sorted(_PICKLED_CODE.rglob("*.py")):
-            digest.update(path.read_bytes())
+        for folder in _PICKLED_CODE:
+            for path in sorted(folder.rglob("*.py")) + sorted(folder.glob("*.yml")):
+                digest.update(path.read_bytes())
         return digest.hexdigest()
 
     @classmethod

@@ -2,13 +2,14 @@
 expert", "we need to register an expert account for our firm": a request to start the
 registration, though it names expert mode (which the classifier may take for the question about
 it). A question asking for information ("what does expert mode mean?") is not such a request.
-Words: reading/words/<language>.py."""
+Words: languages/<language>.yml."""
 
 from __future__ import annotations
 
 import re
 
-from reading.words import LANGUAGES, folded_words, phrases_pattern, words_of
+from languages import LANGUAGES, words_of
+from reading.phrases import folded_words, phrases_pattern
 
 _WANT = phrases_pattern("WANT_PHRASES")
 _NEED = phrases_pattern("NEED_PHRASES")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from account.fields import FIELDS
 from account.rules.text import fold
-from account.rules.trust import typed_trust_choice
+from languages import all_languages
 from reading import dialogue
 from reading.account_wish import asks_for_information, wants_an_account, wants_to_activate
 from reading.corrections import field_mentioned, field_named
@@ -36,7 +36,7 @@ from reading.person_request import asks_for_a_person
 from reading.polarity import knows_nothing, read_polarity
 from reading.replacements import new_and_old
 from reading.spelling_remarks import without_spelling_remark
-from reading.words import all_languages
+from reading.trust_choice import typed_trust_choice
 from reading.yes_no import read_yes_no
 
 YES_NO = "yes_no"

@@ -1,13 +1,14 @@
 """Which FAQ answer a message names, when the answer selector hesitates between a few: "et si
 j'oublie ma réponse ?" is about the trust question, though its words looked closer to another
-answer's examples. The subjects are the words of each answer (reading/words/<language>.py,
+answer's examples. The subjects are the words of each answer (languages/<language>.yml,
 FAQ_TOPIC_PHRASES); a subject counts only when one candidate alone is named."""
 
 from __future__ import annotations
 
 import re
 
-from reading.words import LANGUAGES, any_phrase, folded_words, words_of
+from languages import LANGUAGES, words_of
+from reading.phrases import any_phrase, folded_words
 
 
 def _apart(text: str) -> str:

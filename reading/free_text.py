@@ -15,7 +15,9 @@ import re
 import gender_guesser.detector
 import phonenumbers
 
+from account.fields import FIELDS, longest_first
 from account.rules.text import fold, tidy
+from languages import LANGUAGES, all_languages, words_of
 from reading.address_words import LABELS
 from reading.addresses import is_complement, read_address, read_street_line, read_town
 from reading.message_parts import split_segments
@@ -264,24 +266,39 @@ def _plain_name(segment: str, introduced_only: bool = False) -> dict[str, str]:
     return {}
 
 
+# A name that may be either of the two name fields.
+_EITHER_NAME = "name"
+# The kinds of label, by how they are written: those of names may come without a colon
+# (account/fields.py: label_in_text), the others need one.
+_NAME_KINDS = (*FIELDS.labelled_in_text("bare"), _EITHER_NAME)
+_FIELD_KINDS = FIELDS.labelled_in_text("colon")
+
+
+def _label_words(kind: str) -> str:
+    return longest_first(
+        words_of(language).FIELD_LABELS_IN_TEXT[kind]
+        for language in LANGUAGES
+        if kind in words_of(language).FIELD_LABELS_IN_TEXT
+    )
+
+
+def _field_label_pattern() -> re.Pattern:
+    kinds = [rf"(?P<{kind}>{_label_words(kind)})" for kind in _NAME_KINDS] + [
+        rf"(?P<{kind}>{_label_words(kind)})(?=\s*[:=])" for kind in _FIELD_KINDS
+    ]
+    determiners = "|".join(sorted(all_languages("LABEL_DETERMINERS"), key=len, reverse=True))
+    verbs = "|".join(sorted(all_languages("LABEL_VERBS"), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![^\s,;:.(])(?:(?:{determiners})\s+)?(?:{'|'.join(kinds)})"
+        rf"(?P<sep>\s*[:=]|\s+(?:{verbs})(?=\s))?(?=[\s:=]|$)",
+        re.IGNORECASE,
+    )
+
+
 # Labels of fields ("Nom : Durand", "prénom : Paul", "NOM JONES PRÉNOM SARAH", "city: London").
 # The labels of a name may come without a colon at the start of a part or after another label;
 # the others need a colon. "nom" / "name" is the surname when a first name is labelled too.
-_NAME_KINDS = ("surname", "first_name", "name")
-_FIELD_KINDS = ("city", "postcode", "country", "complement")
-_FIELD_LABEL = re.compile(
-    r"(?<![^\s,;:.(])(?:(?:mon|ma|my|your|votre|le|la|the)\s+)?(?:"
-    r"(?P<surname>nom\s+de\s+(?:famille|naissance)|nom\s+d['’]\s?usage|surname|last\s?name|"
-    r"family\s+name)"
-    r"|(?P<first_name>pr[ée]noms?|first\s?name|given\s+name|forename)"
-    r"|(?P<name>nom(?:\s+complet)?|full\s+name|name)"
-    r"|(?P<city>ville|city|town|localit[ée])(?=\s*[:=])"
-    r"|(?P<postcode>code\s+postal|cp|post\s?code|postal\s+code|zip(?:\s+code)?)(?=\s*[:=])"
-    r"|(?P<country>pays|country)(?=\s*[:=])"
-    r"|(?P<complement>compl[ée]ment(?:\s+d['’]\s?adresse)?)(?=\s*[:=])"
-    r")(?P<sep>\s*[:=]|\s+(?:est|is|c['’]est)(?=\s))?(?=[\s:=]|$)",
-    re.IGNORECASE,
-)
+_FIELD_LABEL = _field_label_pattern()
 
 
 def _pieces(segment: str) -> list[tuple[str | None, bool, str]]:

@@ -7,7 +7,7 @@ import re
 
 from account.rules.text import fold
 from reading.free_text import SURNAME_PARTICLES
-from reading.words import alternatives
+from reading.phrases import alternatives
 
 _STATED = re.compile(rf"\(?\b(?:{alternatives('SURNAME_FIRST')})\b\)?\s*[:,;-]?\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")

@@ -1,10 +1,10 @@
 """Does a message ask for a person? "Just give me a number I can call", "je préfère parler à un
 conseiller": at any question, a request for the support desk, never an answer. Words:
-reading/words/<language>.py (PERSON_PHRASES)."""
+languages/<language>.yml (PERSON_PHRASES)."""
 
 from __future__ import annotations
 
-from reading.words import folded_words, phrases_pattern
+from reading.phrases import folded_words, phrases_pattern
 
 _PERSON = phrases_pattern("PERSON_PHRASES")
 

@@ -11,8 +11,8 @@ import re
 from account.fields import FIELDS
 from account.rules.text import fold
 from reading.free_text import SURNAME_PARTICLES
+from reading.phrases import alternatives
 from reading.spelling_remarks import without_spelling_remark
-from reading.words import alternatives
 
 NEAR = 0.6
 MOST_VALUE_WORDS = 5  # a value, new or old, is a few words  # difflib ratio between the new value and the value stored, when the old is not found

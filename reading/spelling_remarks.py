@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from account.rules.text import fold
-from reading.words import all_languages
+from languages import all_languages
 
 _SPELLING = all_languages("SPELLING_WORDS")
 _OPENERS = all_languages("REMARK_OPENERS")

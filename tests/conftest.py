@@ -12,7 +12,8 @@ import pytest
 
 from account.clock import MovableClock
 from account.credentials import hash_password
-from account.registration import AccountService, RegistrationForm
+from account.registration_form import RegistrationForm
+from account.service import AccountService
 from account.settings import Settings
 
 # 21 August 2023, 12:00 in Paris: the day of the seeds' example account (day 233).

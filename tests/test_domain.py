@@ -105,7 +105,7 @@ def test_every_response_quotes_the_settings_it_is_given(tmp_path):
     """Every response, rendered as Rasa renders it with the values a 24-hour setting gives."""
     from rasa.core.nlg.interpolator import interpolate_text
 
-    from account.registration import AccountService
+    from account.service import AccountService
     from account.settings import Settings
 
     service = AccountService(
@@ -131,13 +131,15 @@ def test_trust_question_buttons_come_from_the_rule(caplog):
     from rasa.shared.core.domain import Domain
     from rasa.shared.nlu.training_data.message import Message
 
-    from account.rules.trust import TRUST_QUESTIONS
+    from account.rules.trust import TRUST_QUESTIONS, trust_question_label
     from actions.questions import trust_question_buttons
 
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
     for language in ("fr", "en"):
         buttons = trust_question_buttons(language)
-        assert [b["title"] for b in buttons] == [q[language] for q in TRUST_QUESTIONS.values()]
+        assert [b["title"] for b in buttons] == [
+            trust_question_label(code, language) for code in TRUST_QUESTIONS
+        ]
         payloads = [button["payload"] for button in buttons]
         assert payloads[0] == '/choose_trust_question{"trust_question": "nickname"}'
         parsed = RegexMessageHandler().process([Message({"text": payloads[2]})], domain)[0]

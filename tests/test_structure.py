@@ -14,6 +14,7 @@ from account.settings import PROJECT_ROOT
 PACKAGES = (
     "account",
     "reading",
+    "languages",
     "actions",
     "pipeline",
     "transcripts",
@@ -117,7 +118,7 @@ def test_the_stores_do_not_import_the_changes_to_rasa():
     ]
 
 
-@pytest.mark.parametrize("package", ["account", "reading"])
+@pytest.mark.parametrize("package", ["account", "reading", "languages"])
 def test_the_account_service_and_readers_import_no_rasa(package):
     offenders = []
     for path in (PROJECT_ROOT / package).rglob("*.py"):

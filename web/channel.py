@@ -17,7 +17,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from account.registration import configured_service as account_service
+from account.service import configured_service as account_service
 from account.settings import Settings
 from web.team import team_routes
 

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import pycountry
 
-from account.i18n import Checked, invalid, valid
-from account.messages import CATALOGUE
+from account.i18n import Checked, invalid, message_codes, valid
 from account.rules.text import fold, has_control_characters, tidy
+from languages import LANGUAGES
 
 DEFAULT_COUNTRY = "FR"
 STREET_TYPE_MAX_LENGTH = 30
@@ -225,17 +225,18 @@ def _country_code(country: str | None) -> str | None:
 def _not_of_country(code: str, example: str) -> Checked[str]:
     """ "postcode.invalid_country" names the country and shows an example; until the catalogue
     has that text, the general message is given."""
-    if "postcode.invalid_country" not in CATALOGUE:
+    if "postcode.invalid_country" not in message_codes():
         return invalid("postcode.invalid", max=POSTCODE_MAX_LENGTH)
-    names = {
-        "fr": _french_names().gettext(pycountry.countries.get(alpha_2=code).name),
-        "en": _english_name(code),
-    }
+    names = {language: _name_in(code, language) for language in LANGUAGES}
     return invalid("postcode.invalid_country", country=names, example=example)
 
 
-def _english_name(code: str) -> str:
+def _name_in(code: str, language: str) -> str:
+    """The country's name in a language (ISO 3166's translations); in English, its common name."""
     country = pycountry.countries.get(alpha_2=code)
+    translated = _names_in(language).gettext(country.name)
+    if translated != country.name:
+        return translated
     return getattr(country, "common_name", None) or country.name
 
 
@@ -248,22 +249,25 @@ def check_city(raw) -> Checked[str]:
     return valid(value)
 
 
-@lru_cache(maxsize=1)
-def _french_names() -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+@lru_cache(maxsize=None)
+def _names_in(language: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
 
 
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
-    """Every way to name a country (English, French, ISO codes), folded, to its alpha-2 code."""
-    french = _french_names()
+    """Every way to name a country (in English and each language of the conversation, ISO
+    codes), folded, to its alpha-2 code."""
+    translations = [_names_in(language) for language in LANGUAGES]
     index: dict[str, str] = {}
     for country in pycountry.countries:
         names = {country.alpha_2, country.alpha_3, country.name}
         for attribute in ("common_name", "official_name"):
             if getattr(country, attribute, None):
                 names.add(getattr(country, attribute))
-        names.update(french.gettext(name) for name in list(names))
+        names.update(t.gettext(name) for t in translations for name in list(names))
         for name in names:
             index.setdefault(fold(name), country.alpha_2)
     for alias, code in _COUNTRY_ALIASES.items():
@@ -289,6 +293,4 @@ def check_country(raw) -> Checked[str]:
 
 def country_name(code: str, language: str) -> str:
     """The name shown on the summary, in capitals as in the reference documents (FRANCE)."""
-    if language == "fr":
-        return _french_names().gettext(pycountry.countries.get(alpha_2=code).name).upper()
-    return _english_name(code).upper()
+    return _name_in(code, language).upper()

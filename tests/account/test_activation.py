@@ -5,8 +5,8 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import select
 
+from account.activation import LOCK_MINUTES, MAX_WRONG_CODES
 from account.i18n import Refused
-from account.registration import LOCK_MINUTES, MAX_WRONG_CODES
 from account.storage import Account, Registration
 
 EMAIL = "lila.rosemonde@orange.fr"

@@ -44,7 +44,7 @@ def test_unknown_command_is_a_usage_error(tmp_path):
 
 def test_list_and_show_without_any_secret(tmp_path, make_form):
     from account.credentials import activation_code_hash
-    from account.registration import AccountService
+    from account.service import AccountService
     from account.settings import Settings
     from tests.conftest import activation_code_in, read_messages
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from account.i18n import Refused
-from account.registration import AccountService
+from account.service import AccountService
 from account.storage import Registration
 from tests.conftest import activation_code_in, read_messages
 

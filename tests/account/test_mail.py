@@ -9,7 +9,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from account.mail import FileOutbox, MailError, SmtpMailer, mailer_from_settings
-from account.registration import AccountService
+from account.service import AccountService
 from account.settings import Settings
 from tests.conftest import activation_code_in, read_messages
 

@@ -1,25 +1,29 @@
-"""Every problem the service can report has a text in French and in English."""
+"""Every problem the service can report has a text in each language (languages/<code>.yml)."""
 
 import string
 from datetime import date, datetime, timezone
 
 import pytest
 
-from account.i18n import Problem, format_datetime, format_long_date, render
-from account.messages import CATALOGUE
+from account.i18n import Problem, format_datetime, format_long_date, message_codes, render
+from languages import LANGUAGES, words_of
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_each_problem_has_both_languages_with_the_same_placeholders(code):
-    texts = CATALOGUE[code]
-    assert set(texts) == {"fr", "en"}
-    assert texts["fr"].strip() and texts["en"].strip()
-    assert texts["fr"] != texts["en"]
-    assert placeholders(texts["fr"]) == placeholders(texts["en"])
+@pytest.mark.parametrize("code", sorted(message_codes()))
+def test_each_problem_has_every_language_with_the_same_placeholders(code):
+    texts = {language: words_of(language).MESSAGES.get(code) for language in LANGUAGES}
+    assert all(text and text.strip() for text in texts.values())
+    assert len(set(texts.values())) == len(LANGUAGES)
+    assert len({frozenset(placeholders(text)) for text in texts.values()}) == 1
+
+
+def test_no_language_has_a_message_the_others_lack():
+    for language in LANGUAGES:
+        assert set(words_of(language).MESSAGES) == message_codes()
 
 
 def test_unknown_problem_code_is_a_programming_error():
@@ -42,7 +46,8 @@ def test_datetime_parameters_are_formatted_for_the_reader():
 
 
 def test_unknown_language_falls_back_to_french():
-    assert render("email.required", "de") == CATALOGUE["email.required"]["fr"]
+    """A language code without a file (a bad slot value): the domain's language, French."""
+    assert render("email.required", "de") == words_of("fr").MESSAGES["email.required"]
 
 
 def test_a_secret_typed_in_the_wrong_place_is_not_repeated():

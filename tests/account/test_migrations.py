@@ -31,7 +31,7 @@ from account.migrations import (
     open_database,
     upgrade,
 )
-from account.registration import AccountService
+from account.service import AccountService
 from account.settings import PROJECT_ROOT, Settings
 from account.storage import Base, Registration
 from tests.conftest import activation_code_in, read_messages

@@ -137,7 +137,7 @@ def test_form_values_are_normalised_before_they_are_stored(service, make_form):
 
 def test_when_mail_cannot_be_sent_nothing_is_recorded(settings, clock, make_form):
     from account.mail import MailError
-    from account.registration import AccountService
+    from account.service import AccountService
 
     class BrokenMailer:
         def send(self, message):

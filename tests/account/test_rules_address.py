@@ -12,6 +12,7 @@ from account.rules import (
     check_street_type,
     country_name,
 )
+from languages import LANGUAGES, words_of
 
 
 @pytest.mark.parametrize(
@@ -198,16 +199,21 @@ BAD_FOR_THE_COUNTRY = [
 
 @pytest.mark.parametrize("raw, country", BAD_FOR_THE_COUNTRY)
 def test_postcode_of_another_format_than_the_country(raw, country, monkeypatch):
-    from account.messages import CATALOGUE
-
-    monkeypatch.setitem(CATALOGUE, "postcode.invalid_country", NEW_MESSAGE)
+    with_new_message(monkeypatch)
     problem = check_postcode(raw, country).problem
     assert problem.code == "postcode.invalid_country"
     fr, en = problem.text("fr"), problem.text("en")
     assert fr != en
 
 
-# The text to add to account/messages.py; until it is there, the general message is given.
+def with_new_message(monkeypatch):
+    for language in LANGUAGES:
+        monkeypatch.setitem(
+            words_of(language).MESSAGES, "postcode.invalid_country", NEW_MESSAGE[language]
+        )
+
+
+# The text to add to languages/<code>.yml; until it is there, the general message is given.
 NEW_MESSAGE = {
     "fr": "Ce code postal ne correspond pas au format du pays ({country}), par exemple : {example}.",
     "en": "This postcode does not match the format used in the country ({country}), for example: "
@@ -216,9 +222,7 @@ NEW_MESSAGE = {
 
 
 def test_the_country_and_an_example_are_named_in_each_language(monkeypatch):
-    from account.messages import CATALOGUE
-
-    monkeypatch.setitem(CATALOGUE, "postcode.invalid_country", NEW_MESSAGE)
+    with_new_message(monkeypatch)
     problem = check_postcode("1234", "DE").problem
     assert "(Allemagne)" in problem.text("fr") and "10115" in problem.text("fr")
     assert "(Germany)" in problem.text("en") and "10115" in problem.text("en")
@@ -227,9 +231,8 @@ def test_the_country_and_an_example_are_named_in_each_language(monkeypatch):
 
 
 def test_without_its_own_message_the_general_one_is_given(monkeypatch):
-    from account.messages import CATALOGUE
-
-    monkeypatch.delitem(CATALOGUE, "postcode.invalid_country", raising=False)
+    for language in LANGUAGES:
+        monkeypatch.delitem(words_of(language).MESSAGES, "postcode.invalid_country", raising=False)
     for raw, country in BAD_FOR_THE_COUNTRY:
         assert check_postcode(raw, country).problem.code == "postcode.invalid"
 

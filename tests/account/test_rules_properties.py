@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from account.credentials import ACTIVATION_CODE_ALPHABET, ACTIVATION_CODE_LENGTH
 from account.i18n import Checked
-from account.registration import FORM_FIELDS, check_form_field
-from account.rules import TRUST_QUESTIONS, check_email_syntax, check_password
+from account.registration_form import FORM_FIELDS, check_form_field
+from account.rules import TRUST_QUESTIONS, check_email_syntax, check_password, trust_question_label
+from languages import LANGUAGES
 
 texts = st.text(max_size=120)
 fields = st.sampled_from(FORM_FIELDS)
@@ -67,7 +68,7 @@ country_names = st.sampled_from(
 trust_questions = st.one_of(
     st.sampled_from(list(TRUST_QUESTIONS)),
     st.sampled_from(
-        [labels[language] for labels in TRUST_QUESTIONS.values() for language in "fr en".split()]
+        [trust_question_label(code, language) for code in TRUST_QUESTIONS for language in LANGUAGES]
     ),
     st.sampled_from(["1", "2", "3", "4", "5"]),
 )

@@ -9,16 +9,16 @@ from account.rules import (
     check_trust_question,
     trust_question_label,
 )
-from account.rules.trust import read_trust_choice
+from reading.trust_choice import read_trust_choice
 
 
 def test_list_holds_the_seeds_questions_with_the_nickname_first():
-    labels = [question["fr"] for question in TRUST_QUESTIONS.values()]
+    labels = [trust_question_label(code, "fr") for code in TRUST_QUESTIONS]
     assert labels[0] == "Quel est votre surnom ?"
     assert "Le prénom de votre conjoint(e) ?" in labels
     assert "Le nom de votre animal de compagnie ?" in labels
     assert trust_question_label(DEFAULT_TRUST_QUESTION, "fr") == "Quel est votre surnom ?"
-    assert all(question["en"] for question in TRUST_QUESTIONS.values())
+    assert all(trust_question_label(code, "en") for code in TRUST_QUESTIONS)
 
 
 @pytest.mark.parametrize(

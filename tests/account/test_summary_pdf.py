@@ -147,7 +147,7 @@ def test_summary_link_expires_and_is_purged(service, account, clock):
     assert "RECAPITULATIF" in pdf_text(service.summary_download(token, "conversation-a")[1])
     clock.advance(minutes=1)
     assert service.summary_download(token, "conversation-a") is None
-    assert service.summary_links.purge() == 1 and service.summary_links.purge() == 0
+    assert service.summaries.links.purge() == 1 and service.summaries.links.purge() == 0
 
 
 def test_summary_link_stores_no_token_nor_conversation_id(service, account, settings):

@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from account.clock import MovableClock
 from account.credentials import hash_password
-from account.registration import AccountService, RegistrationForm
+from account.registration_form import RegistrationForm
+from account.service import AccountService
 from account.settings import Settings
 from harness.dialogue import PASSWORD, pre_register
 from harness.servers import (

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from account.registration import AccountService
+from account.service import AccountService
 from account.settings import PROJECT_ROOT, Settings
 from harness.dialogue import pre_register
 from harness.servers import Assistant, summary_pdf, text_of

@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-from account.registration import AccountService
+from account.service import AccountService
 from account.settings import PROJECT_ROOT, Settings
 from harness.servers import free_port
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from account.rules.person import check_phone
-from account.rules.trust import read_trust_choice
+from languages import words_of
 from reading.free_text import parse_details, split_name
 from reading.name_order import labelled_after, surname_first
 from reading.postcodes import country_of_postcode
 from reading.replacements import new_and_old, replaced
 from reading.spelling_remarks import without_spelling_remark
-from reading.words import words_of
+from reading.trust_choice import read_trust_choice
 
 
 @pytest.mark.parametrize(
@@ -190,7 +190,7 @@ def test_names_with_their_labels_in_any_order(text, expected):
     ],
 )
 def test_a_trust_question_named_in_words_is_chosen(text, code):
-    from account.rules.trust import typed_trust_choice
+    from reading.trust_choice import typed_trust_choice
 
     assert typed_trust_choice(text) == code
 
@@ -199,7 +199,7 @@ def test_a_trust_question_named_in_words_is_chosen(text, code):
     "text", ["à quoi sert la question sur l'animal ?", "why would you need my pet's name?"]
 )
 def test_a_question_about_a_trust_question_is_no_choice(text):
-    from account.rules.trust import typed_trust_choice
+    from reading.trust_choice import typed_trust_choice
 
     assert typed_trust_choice(text) is None
 

@@ -22,7 +22,7 @@ import yaml
 from account.i18n import variation_language
 from account.rules.address import country_name
 from account.rules.text import fold
-from account.rules.trust import TRUST_QUESTIONS
+from account.rules.trust import trust_question_label
 from tests.users.simulator import LANGUAGE_OF, QUESTIONS, asked, other_language, summary_fields
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +82,7 @@ def expected_summary(user: dict, language: str) -> dict[str, str]:
         "country": country_name(user["country_code"], language),
         "login_email": user["email"],
         "trust_answer": user["trust_answer"],
-        "trust_question": TRUST_QUESTIONS[user["trust_question"]][language],
+        "trust_question": trust_question_label(user["trust_question"], language),
     }
     if user.get("postcode"):
         values["postcode"] = user["postcode"]

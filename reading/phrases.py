@@ -1,26 +1,13 @@
-"""Words of each language that the readers of people's words look for, one module per language
-(a third language is a new module with the same names)."""
+"""Patterns built from the phrase lists of every language (languages/): what the readers match on
+a message's folded words."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from importlib import import_module
-from types import ModuleType
 
 from account.rules.text import fold
-
-LANGUAGES = ("fr", "en")
-
-
-def words_of(language: str) -> ModuleType:
-    return import_module(f"reading.words.{language}")
-
-
-def all_languages(name: str) -> frozenset[str]:
-    """A word list of every language at once (a message's language is not always known yet)."""
-    return frozenset().union(*(getattr(words_of(language), name) for language in LANGUAGES))
-
+from languages import LANGUAGES, words_of
 
 _WORD = re.compile(r"[\w'-]+")
 
