@@ -5,7 +5,7 @@ correction may name it and where it stands on the summary PDF, how it is stored 
 is a secret. Its words are in each language's file (languages/<code>.yml: FIELD_NAMES,
 PDF_LABELS, CORRECTION_WORDS, FIELD_LABELS_IN_TEXT). The lists that the service, the forms'
 validation, the storage, the PDF and the support command line use are derived from `FIELDS`;
-account/field_coverage.py lists what a language's file or `domain.yml` lacks for a field (slots,
+account.coverage.py lists what a language's file or `domain.yml` lacks for a field (slots,
 forms' `required_slots`, questions, summary, change buttons), so a field declared in one place and
 not the other fails a test (tests/account/test_fields.py).
 

@@ -12,6 +12,7 @@ when the message reads as an attempt at the answer:
 Button payloads ("/intent") always go to the rules. Otherwise the policy abstains.
 """
 
+import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -64,6 +65,17 @@ def form_asked_last(tracker: DialogueStateTracker, form: str) -> bool:
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class TypedAnswerPolicy(Policy):
+    @classmethod
+    def load(cls, *args: Any, **kwargs: Any) -> "TypedAnswerPolicy":
+        """Loaded when a model is served: a Rasa started without our patches says so, loudly
+        (plain `rasa run` would answer, badly)."""
+        import rasa_patches
+
+        missing = rasa_patches.not_installed()
+        if missing:
+            logging.getLogger(__name__).error(rasa_patches.UNPATCHED, ", ".join(missing))
+        return super().load(*args, **kwargs)
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {

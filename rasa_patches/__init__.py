@@ -13,8 +13,8 @@ function it was written against (rasa_patches/patching.py):
 - endpoint_session: `EndpointConfig.session`, one open session per endpoint and event loop, so
   the calls to the action server reuse kept-alive connections;
 - event_types: `Event.resolve_by_type`, event classes indexed by type name;
-- language_check: `ActionExtractSlots._execute_validation_action`, no call to the action server
-  after a message that leaves the conversation's language as it is;
+- conversation_language: `ActionExtractSlots._execute_validation_action`, the conversation's
+  language decided once per message, in the Rasa server (no call to the action server);
 - session_expiry: `MessageProcessor._has_session_expired`, expiry of the sessions that
   transcripts/sessions.py starts;
 - socketio_route: python-engineio's `BaseServer.generate_id`, socket.io session ids that start
@@ -39,9 +39,9 @@ from rasa_patches import (
     action_failures,
     action_results,
     answer_first,
+    conversation_language,
     endpoint_session,
     event_types,
-    language_check,
     session_expiry,
     socketio_route,
     websocket_receive,
@@ -55,7 +55,7 @@ PATCHES: tuple[Patch, ...] = (
     action_results.PATCH,
     endpoint_session.PATCH,
     event_types.PATCH,
-    language_check.PATCH,
+    conversation_language.PATCH,
     session_expiry.PATCH,
     socketio_route.PATCH,
     websocket_receive.PATCH,
@@ -72,4 +72,15 @@ def install(patches: Iterable[Patch] = PATCHES) -> list[Patch]:
     return install_all(patches)
 
 
-__all__ = ["PATCHES", "Patch", "PatchMismatch", "install"]
+def not_installed() -> list[str]:
+    """The names of the patches this Rasa process runs without."""
+    return [patch.name for patch in PATCHES if not patch.installed()]
+
+
+UNPATCHED = (
+    "Rasa was started without this project's patches (%s): the conversation's language will "
+    "never change and messages will not be read as answers first. Start it with "
+    "`python -m rasa_patches <rasa arguments>`, as `make run` does."
+)
+
+__all__ = ["PATCHES", "Patch", "PatchMismatch", "UNPATCHED", "install", "not_installed"]

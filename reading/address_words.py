@@ -1,22 +1,13 @@
-"""The words of postal addresses, both languages' and the other orders people write (street
-types, German street endings, directions, months, US states), and the labels that introduce a
-value. Read by reading/addresses.py."""
+"""The words of postal addresses: street types and months of every language (languages/), the
+other orders people write (German street endings, directions, US states), and the labels that
+introduce a value. Read by reading/addresses.py."""
 
-FRENCH_TYPES = frozenset(
-    """
-    rue avenue av ave boulevard bd bld blvd place pl allee chemin impasse imp quai route rte cours
-    square sq passage voie sentier esplanade rond-point faubourg fbg parvis hameau lieu-dit lieudit
-    cite promenade villa mail montee rampe ruelle carrefour clos domaine lotissement traverse
-    chaussee drève dreve venelle sente galerie
-""".split()
-)
-ENGLISH_TYPES = frozenset(
-    """
-    street st road rd lane ln drive dr way court ct terrace crescent close avenue ave av boulevard
-    blvd place pl square sq parkway pkwy highway hwy row mews gardens grove hill walk park circle cir
-    plaza alley
-""".split()
-)
+from account.rules.text import fold
+from languages import all_languages
+
+# Street types written before the name ("rue de la Paix") and after it ("Baker Street").
+TYPES_BEFORE_NAME = all_languages("STREET_TYPES_BEFORE_NAME")
+TYPES_AFTER_NAME = all_languages("STREET_TYPES_AFTER_NAME")
 # A street named in one word, as in German, Swiss, Dutch or Scandinavian addresses.
 GERMANIC_ENDINGS = tuple(
     """
@@ -25,12 +16,7 @@ GERMANIC_ENDINGS = tuple(
 """.split()
 )
 DIRECTIONS = frozenset("n s e w ne nw se sw north south east west".split())
-MONTHS = frozenset(
-    """
-    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january
-    february march april may june july august september october november december
-""".split()
-)
+MONTHS = frozenset(fold(month) for month in all_languages("MONTHS"))
 US_STATES = frozenset(
     """
     AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM
@@ -38,9 +24,4 @@ US_STATES = frozenset(
 """.split()
 )
 # Words that label a value ("tél", "email"): never a city nor a name.
-LABELS = frozenset(
-    """
-    tel tel. telephone phone cell mobile portable gsm fixe numero number no n° email e-mail mail
-    courriel perso pro work home domicile bureau office
-""".split()
-)
+LABELS = all_languages("VALUE_LABELS")

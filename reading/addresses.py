@@ -185,7 +185,7 @@ def _name_then_town(words: list[str]) -> tuple[list[str], Town | None]:
 def _french_order(words: list[str]) -> Street | None:
     """'12 bis rue de Longchamp', 'rue de la Paix', 'Rue de la Loi 16' (Belgium)."""
     size = _number_words(words, 0)
-    if size >= len(words) - 1 or not _type(words[size], address_words.FRENCH_TYPES):
+    if size >= len(words) - 1 or not _type(words[size], address_words.TYPES_BEFORE_NAME):
         return None
     name, town = _name_then_town(words[size + 1 :])
     number = " ".join(words[:size])
@@ -206,10 +206,10 @@ def _french_order(words: list[str]) -> Street | None:
 def _english_order(words: list[str]) -> Street | None:
     """'10 Downing Street', '1600 Pennsylvania Ave NW', '10 Downing Street London SW1A 2AA'."""
     size = _number_words(words, 0)
-    if not size or size >= len(words) - 1 or _type(words[size], address_words.FRENCH_TYPES):
+    if not size or size >= len(words) - 1 or _type(words[size], address_words.TYPES_BEFORE_NAME):
         return None
     for at in range(size + 1, len(words)):
-        if not _type(words[at], address_words.ENGLISH_TYPES):
+        if not _type(words[at], address_words.TYPES_AFTER_NAME):
             continue
         end = at + 1 + (at + 1 < len(words) and fold(words[at + 1]) in address_words.DIRECTIONS)
         rest, town, complement = words[end:], None, ""
@@ -289,7 +289,7 @@ def _split_off_street(words: list[str]) -> int:
             street = _number_first(words[at:])
             if street and street.town and street.town.postcode and street.town.city:
                 return at
-        if _type(words[at], address_words.FRENCH_TYPES):
+        if _type(words[at], address_words.TYPES_BEFORE_NAME):
             street = _french_order(words[at:])
             if street and street.number:  # Belgian order: the number after the name
                 return at
@@ -476,7 +476,7 @@ def _infer_country(found: dict[str, str], street: Street | None, town: Town | No
         street
         and town.kind == "5"
         and town.postcode.isdigit()
-        and _type(street.type, address_words.FRENCH_TYPES)
+        and _type(street.type, address_words.TYPES_BEFORE_NAME)
     ):
         found["country"] = "France"
 

@@ -1,7 +1,8 @@
 """Which language a user writes in, and whether they ask for another one.
 
 The conversation's language is set by the first real sentence (French by default); afterwards it
-changes on request, or when the user writes a whole sentence clearly in the other language. A
+changes on request, or when the user writes a whole sentence clearly in another language. The
+words of each language are in its file (languages/<code>.yml). A
 bare e-mail, number, name, address, "ok" or "Paris" says nothing about a language.
 """
 
@@ -10,83 +11,85 @@ from __future__ import annotations
 import re
 
 from account.fields import FIELDS
-from account.i18n import LANGUAGES
 from account.rules.text import fold
+from languages import DEFAULT_LANGUAGE, LANGUAGES, all_languages, words_of
 
-FRENCH_WORDS = frozenset(
-    """
-    je j m moi tu vous nous mon ma mes votre vos notre le la les un une des du au aux de est
-    et ou pour avec sur dans sans quoi quel quelle quels comment pourquoi ou quand combien qui que
-    qu c ce cet cette d l s n ne pas plus ai as avons avez suis es sont etre avoir faire peux peut
-    pouvez voudrais veux souhaite souhaiterais aimerais creer cree inscrire inscription espace
-    compte aide aidez mot passe recu recois oui non merci svp sil plait bonjour bonsoir salut
-    activer activation besoin entreprise entreprises delai adresse courriel quelle gerer en
-    dis donne raconte montre sais savoir ces ses leur lui elle il ils elles mais si car donc alors
-    aussi tres tout tous comme chez par vers entre depuis pendant
-""".split()
-)
-ENGLISH_WORDS = frozenset(
-    """
-    i my mine you your we our the an is are was be been am and or for with in at of to
-    from what which who how why when where do does did can could would should will have has had
-    want like need create set up sign register registration account accounts help password
-    received receive get got yes no thanks thank please hello hi hey activate activation
-    company companies deadline address this that it its not don didn there here about tell
-    give show know some any just they them he she his her make let much many more most now only
-    other than then very also because but if so as by will joke weather
-""".split()
-)
-GREETINGS = {
-    "bonjour": "fr",
-    "bonsoir": "fr",
-    "salut": "fr",
-    "coucou": "fr",
-    "hello": "en",
-    "hi": "en",
-    "hey": "en",
-    "good morning": "en",
-    "good evening": "en",
-}
-# Accented letters are a strong sign of French in this context.
-_ACCENTED = re.compile(r"[éèêëàâçùûôîïœ]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 SHORT_REQUEST_WORDS = 7  # longer messages name a language as a request only with a verb
 MAX_SWITCH_REQUEST_WORDS = 14
-REQUEST_VERBS = frozenset(
-    """speak talk write answer reply continue switch change parler parlez
-    parle ecrire ecrivez repondre repondez continuer continuez passer passez changer""".split()
-)
-_SWITCH_REQUESTS = {
-    "en": re.compile(r"\b(english|anglais|inglese|ingles|englisch)\b"),
-    "fr": re.compile(r"\b(french|francais|francaise|franzosisch)\b"),
-}
 # A sentence switches the conversation only with this many words of its language, at least
-# twice as many as of the other, and no digit or "@" (addresses, phones and e-mails mix both).
+# twice as many as of any other, and no digit or "@" (addresses, phones and e-mails mix them).
 MIN_SWITCH_SENTENCE_WORDS = 4
-# A language named right after a request verb ("continuer en anglais", "switch to English").
-_ASKED_IN = re.compile(rf"\b(?:{'|'.join(sorted(REQUEST_VERBS))})\s+(?:en|in|to|into)?\s*$")
-_NEGATED = re.compile(r"(?:\bpas|\bnot|n't|\bno|\bnon|\bplus)\s+(?:\w+\s+){0,2}$")
 MAX_WORDS_WITH_A_REQUEST = 40
 MIN_SWITCH_LANGUAGE_WORDS = 3
+# A language's signature letters (French accents) count as this many of its words.
+SIGNATURE_WEIGHT = 2
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+GREETINGS = {
+    fold(greeting): language for language in LANGUAGES for greeting in words_of(language).GREETINGS
+}
+REQUEST_VERBS = all_languages("LANGUAGE_REQUEST_VERBS")
+_SWITCH_REQUESTS = {
+    language: re.compile(rf"\b({_alternatives(words_of(language).NAMES_OF_THE_LANGUAGE)})\b")
+    for language in LANGUAGES
+}
+# A language named right after a request verb ("continuer en anglais", "switch to English").
+_ASKED_IN = re.compile(
+    rf"\b(?:{_alternatives(REQUEST_VERBS)})\s+"
+    rf"(?:{_alternatives(all_languages('LANGUAGE_REQUEST_LINKS'))})?\s*$"
+)
+# "il parle pas français", "I don't understand French": a language named after a negation.
+# A negation written with an apostrophe ("n't") ends a word; the others are words.
+_NEGATED = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w) if "'" in w else rf"\b{re.escape(w)}"
+        for w in sorted(all_languages("LANGUAGE_NEGATIONS"), key=len, reverse=True)
+    )
+    + r")\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _scores(text: str, words: list[str]) -> dict[str, int]:
+    """How many words of each language the message has (its signature letters count too)."""
+    scores = {}
+    for language in LANGUAGES:
+        known = words_of(language)
+        letters = known.SIGNATURE_LETTERS
+        signed = letters and any(c in letters for c in text.lower())
+        scores[language] = sum(w in _LANGUAGE_WORDS[language] for w in words) + (
+            SIGNATURE_WEIGHT if signed else 0
+        )
+    return scores
+
+
+_LANGUAGE_WORDS = {language: frozenset(words_of(language).LANGUAGE_WORDS) for language in LANGUAGES}
 
 
 def guess_language(text: str | None) -> str | None:
-    """'fr' or 'en' for a real sentence (or a greeting), None when the text tells nothing."""
+    """The language of a real sentence (or a greeting), None when the text tells nothing."""
     folded = fold(text or "").strip(" !.?,")
     if folded in GREETINGS:
         return GREETINGS[folded]
     words = _WORD.findall(folded)
     if len(words) < 2:
         return None
-    french = sum(w in FRENCH_WORDS for w in words) + (2 if _ACCENTED.search(text or "") else 0)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if french >= 2 and french > english:
-        return "fr"
-    if english >= 2 and english > french:
-        return "en"
-    # French is the default anyway; a plain English sentence with no French in it is English.
-    if english and not french and len(words) >= 3:
-        return "en"
+    scores = _scores(text or "", words)
+    best = max(scores, key=scores.get)
+    if scores[best] >= 2 and all(
+        scores[best] > n for language, n in scores.items() if language != best
+    ):
+        return best
+    # The default language is the conversation's anyway; a plain sentence with the words of one
+    # other language only is that language.
+    spoken = [language for language, n in scores.items() if n]
+    if len(spoken) == 1 and spoken[0] != DEFAULT_LANGUAGE and len(words) >= 3:
+        return spoken[0]
     return None
 
 
@@ -125,17 +128,16 @@ def sentence_language(text: str | None) -> str | None:
     words = _WORD.findall(fold(text))
     if len(words) < MIN_SWITCH_SENTENCE_WORDS:
         return None
-    french = sum(w in FRENCH_WORDS for w in words) + (2 if _ACCENTED.search(text) else 0)
-    english = sum(w in ENGLISH_WORDS for w in words)
-    if french >= MIN_SWITCH_LANGUAGE_WORDS and french >= 2 * english:
-        return "fr"
-    if english >= MIN_SWITCH_LANGUAGE_WORDS and english >= 2 * french:
-        return "en"
+    scores = _scores(text, words)
+    for language, n in scores.items():
+        others = [m for other, m in scores.items() if other != language]
+        if n >= MIN_SWITCH_LANGUAGE_WORDS and all(n >= 2 * m for m in others):
+            return language
     return None
 
 
-# The slot holding the conversation's language. action_validate_slot_mappings sets it and nothing
-# else: the Rasa server skips that call when language_for says it stays (rasa_patches/language_check.py).
+# The slot holding the conversation's language, set by the Rasa server after each message
+# (rasa_patches/conversation_language.py), by the web page's session metadata at the start.
 LANGUAGE_SLOT = "language"
 # Answers that are never read for their language: secrets, codes and free answers.
 UNREAD_ANSWERS = FIELDS.unread_for_language
@@ -176,3 +178,9 @@ def language_for(
         if written and written != current:
             return written
     return None
+
+
+def switch_is_announced(current: str | None, text: str | None) -> bool:
+    """A switch is said in one short line when the user wrote in another language without
+    asking for it (a request, or the page's language switch, is answered by its own rule)."""
+    return bool(current) and not requested_language(text) and not (text or "").startswith("/")

@@ -1,11 +1,13 @@
-"""Every response of the domain exists in French (the default) and in English."""
+"""Every response of the domain exists in each language (French the default)."""
 
 import re
 
 import pytest
 import yaml
 
+from account.coverage import responses_without
 from account.settings import PROJECT_ROOT
+from languages import LANGUAGES
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
 ENGLISH = [{"type": "slot", "name": "language", "value": "en"}]
@@ -13,6 +15,17 @@ ENGLISH = [{"type": "slot", "name": "language", "value": "en"}]
 
 def variations(name):
     return DOMAIN["responses"][name]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_response_has_a_variation_in_each_language(language):
+    assert responses_without(DOMAIN, language) == []
+
+
+def test_a_missing_variation_is_seen():
+    domain = {"responses": {"utter_x": [{"text": "Bonjour"}], "utter_y": [{"text": "Oui"}]}}
+    domain["responses"]["utter_y"].append({"condition": ENGLISH, "text": "Yes"})
+    assert responses_without(domain, "en") == ["utter_x (any channel)"]
 
 
 @pytest.mark.parametrize("name", sorted(DOMAIN["responses"]))
@@ -135,7 +148,7 @@ def test_trust_question_buttons_come_from_the_rule(caplog):
     from actions.questions import trust_question_buttons
 
     domain = Domain.load(str(PROJECT_ROOT / "domain.yml"))
-    for language in ("fr", "en"):
+    for language in LANGUAGES:
         buttons = trust_question_buttons(language)
         assert [b["title"] for b in buttons] == [
             trust_question_label(code, language) for code in TRUST_QUESTIONS

@@ -1,6 +1,6 @@
 """One declaration per field (account/fields.py): the lists of the service, the forms' validation,
 the storage, the PDF and the support command line are derived from it; domain.yml and each
-language's file are checked against it (account/field_coverage.py).
+language's file are checked against it (account.coverage.py).
 
 A made-up field (a fax number) is added in the test: it reaches every derived part, and what must
 still be written by hand (its words, its place in domain.yml) is listed exactly."""
@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from account import directory, labels, registration_form, storage, summary_pdf
-from account.field_coverage import missing_in_domain, missing_words
+from account.coverage import missing_in_domain, missing_words
 from account.fields import FIELDS, Field
 from account.i18n import invalid, valid
 from account.summaries import Summaries

@@ -9,7 +9,6 @@ import pytest
 
 from account.credentials import is_password_hash, password_matches
 from account.i18n import render
-from actions.language import ValidateSlotMappings
 from actions.registration import (
     FORM,
     FORM_SLOTS,
@@ -249,52 +248,3 @@ def test_nothing_to_change_without_a_registration(actions_service, make_tracker,
     assert ran.responses == ["utter_nothing_to_confirm"]
     ran = run_action(ActionChangeField(), make_tracker("Paris", "inform"))
     assert ran.responses == ["utter_what_i_can_do"]
-
-
-# The conversation's language (action_validate_slot_mappings, after every user message) --------
-
-
-@pytest.fixture
-def language_after(actions_service, make_tracker, run_action):
-    def run(text, current="fr", chosen_on_page=None, requested=None, channel="rest"):
-        tracker = make_tracker(
-            text,
-            "switch_language" if text.startswith("/switch_language") else "inform",
-            language=current,
-            slots={"requested_slot": requested},
-            metadata={"language": chosen_on_page} if chosen_on_page else None,
-            channel=channel,
-        )
-        return run_action(ValidateSlotMappings(), tracker)
-
-    return run
-
-
-def test_the_page_language_switch_changes_the_language_silently(language_after):
-    ran = language_after("/switch_language", chosen_on_page="en")
-    assert ran.slots == {"language": "en"} and ran.messages == []
-    # (the rule's utter_language_switched says it, in the new language)
-
-
-def test_asking_for_a_language_switches_to_it(language_after):
-    ran = language_after("in English please")
-    assert ran.slots == {"language": "en"} and ran.messages == []
-    assert language_after("in English please", current="en").slots == {}
-
-
-def test_a_sentence_in_the_other_language_switches_and_says_so(language_after):
-    ran = language_after("What is the difference with the basic mode?")
-    assert ran.slots == {"language": "en"}
-    assert [m["text"] for m in ran.messages] == [render("language.switched_by_sentence", "en")]
-    assert ran.messages[0]["custom"] == {}
-    # the web chat also gets the new language, for the page to follow
-    ran = language_after("What is the difference with the basic mode?", channel="socketio")
-    assert ran.messages[0]["custom"] == {"data": {"language": "en"}}
-
-
-def test_free_answers_never_switch_the_language(language_after):
-    sentence = "What is the difference with the basic mode?"
-    assert language_after(sentence, requested="phone").slots == {"language": "en"}
-    # the same words as a trust answer, a name or a city are that answer, in no language
-    for slot in ("trust_answer", "surname", "city"):
-        assert language_after(sentence, requested=slot).slots == {}

@@ -9,6 +9,7 @@ import sys
 import pytest
 import rasa
 
+import rasa_patches
 from account.settings import PROJECT_ROOT
 from rasa_patches import PATCHES
 from rasa_patches import __main__ as entry_point
@@ -83,3 +84,29 @@ def test_the_entry_point_runs_rasas_command_line_and_names_the_patches():
     assert f"Rasa {rasa.__version__} patched:" in line
     for patch in PATCHES:
         assert f"{patch.name} ({patch.target})" in line
+
+
+def load_policy(tmp_path):
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+
+    from pipeline.typed_answers import TypedAnswerPolicy
+
+    return TypedAnswerPolicy.load(
+        TypedAnswerPolicy.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("typed_answers"),
+        ExecutionContext(GraphSchema({}), "model"),
+    )
+
+
+def test_a_rasa_started_without_the_patches_says_so_loudly(tmp_path, caplog, unpatched_afterwards):
+    load_policy(tmp_path)
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert errors and "python -m rasa_patches" in errors[0].getMessage()
+    assert "conversation_language" in errors[0].getMessage()
+    caplog.clear()
+    rasa_patches.install()
+    load_policy(tmp_path)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]

@@ -1,8 +1,8 @@
-"""When the conversation's language changes (actions/language.py)."""
+"""When the conversation's language changes (reading/language.py, decided by the Rasa server)."""
 
 import pytest
 
-from actions.language import language_for
+from reading.language import language_for
 
 
 @pytest.mark.parametrize(

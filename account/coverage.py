@@ -1,6 +1,7 @@
-"""What must accompany each field of the registry outside Python: its words in each language's
-file and its slot, questions, summary line, form and change button in domain.yml. Each function
-lists what is missing, one line each (tests/account/test_fields.py)."""
+"""What must accompany the fields and the languages outside Python: a field's words in each
+language's file and its slot, questions, summary line, form and change button in domain.yml; a
+language's variation of every response. Each function lists what is missing, one line each
+(tests/account/test_fields.py, tests/test_domain.py, tests/languages/)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,15 @@ def missing_in_domain(fields: FieldRegistry, domain: dict) -> list[str]:
                 f"{form} required_slots: {list(fields.required_slots(form))}, not {list(declared)}"
             )
     return problems
+
+
+def responses_without(domain: dict, language: str) -> list[str]:
+    """The responses of `domain.yml` (as a dictionary) with no variation in the language, on a
+    channel where they have one in another (the web chat's variations too), one line each."""
+    missing = []
+    for name, variations in domain.get("responses", {}).items():
+        for channel in dict.fromkeys(v.get("channel") for v in variations):
+            languages = {variation_language(v) for v in variations if v.get("channel") == channel}
+            if language not in languages:
+                missing.append(f"{name} ({channel or 'any channel'})")
+    return missing
