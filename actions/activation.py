@@ -16,7 +16,13 @@ from account.i18n import Problem, Refused, format_long_date
 from actions.extraction import activation_answers
 from actions.form_validation import FormValidator, typed_now
 from actions.registration import ActionAskCaptchaAnswer
-from actions.service import account_service, language_of, say_problem, summary_link
+from actions.service import (
+    account_service,
+    language_of,
+    read_message,
+    say_problem,
+    summary_link,
+)
 
 ACTIVATION_FORM = "activation_form"
 ACTIVATION_SLOTS = FIELDS.required_slots(ACTIVATION_FORM)
@@ -28,7 +34,7 @@ class ValidateActivationForm(FormValidator):
     FORM = ACTIVATION_FORM
 
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, str]:
-        message = tracker.latest_message
+        message = read_message(tracker)
         return activation_answers(
             requested, message.get("text") or "", (message.get("intent") or {}).get("name")
         )

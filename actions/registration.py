@@ -28,7 +28,7 @@ from actions.form_validation import (
     keep_cleared,
     typed_now,
 )
-from actions.service import account_service, language_of, say_problem
+from actions.service import account_service, language_of, read_message, say_problem
 from languages import words_of
 from reading.corrections import field_named
 from reading.replacements import replaced
@@ -90,7 +90,7 @@ class ValidateRegistrationForm(FormValidator):
         return events
 
     def answers(self, tracker: Tracker, requested: str | None) -> dict[str, Any]:
-        message = tracker.latest_message
+        message = read_message(tracker)
         entities = {e["entity"]: e["value"] for e in message.get("entities", [])}
         filled = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
         return registration_answers(
@@ -256,7 +256,7 @@ class ActionChangeField(Action):
             ),
             None,
         )
-        text = tracker.latest_message.get("text") or ""
+        text = read_message(tracker).get("text") or ""
         filled = {s: tracker.get_slot(s) for s in FORM_SLOTS}
         changes = (
             cleared(field)

@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from account.i18n import Problem, language_or_default
 from account.service import configured_service as account_service
+from reading.message_reading import take_over
 
 
 def language_of(tracker: Tracker) -> str:
@@ -31,3 +32,11 @@ def captcha_links(challenge_id: str) -> dict[str, str]:
 def summary_link(token: str) -> str:
     """Where the web chat downloads a summary PDF (see web/channel.py)."""
     return f"{account_service().settings.public_base_url}/webhooks/web/summary/{token}"
+
+
+def read_message(tracker: Tracker) -> dict:
+    """The latest message, with what the Rasa server read of it handed to the readers, so that
+    the action server does not read it again (reading/message_reading.py)."""
+    message = tracker.latest_message
+    take_over(message)
+    return message

@@ -35,6 +35,7 @@ from reading.answer_first import (
     read_answer,
 )
 from reading.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
+from reading.message_reading import READING_KEY, reading_data
 
 
 def last_asked(tracker) -> str | None:
@@ -105,6 +106,8 @@ async def parse_message(self, message, tracker=None, only_output_properties=True
             alone = UserMessage(sentence, sender_id=getattr(message, "sender_id", None))
             question = await PATCH.original()(self, alone, None, only_output_properties)
         read_against_pending(parse_data, pending, question)
+        if not secret:  # what was read of it, for the action server (never a secret's)
+            parse_data[READING_KEY] = reading_data(parse_data.get(TEXT) or "")
         # An FAQ read here names its answer as Rasa does for the classifier's own (utter_faq)
         MessageProcessor._update_full_retrieval_intent(self, parse_data)
     return parse_data

@@ -12,6 +12,7 @@ from account.fields import FIELDS
 from account.rules.text import fold, tidy
 from reading.free_text import find_email, find_phone
 from reading.message_parts import without_courtesy
+from reading.message_reading import read_once
 
 _FIELD_WORDS = FIELDS.correction_words
 _FIELD_PATTERNS = [(field, re.compile(rf"\b(?:{words})\b")) for field, words in _FIELD_WORDS]
@@ -71,6 +72,7 @@ _OLD_VALUE = re.compile(
 )
 
 
+@read_once("field_mentioned", restore=lambda found: tuple(found) if found else found)
 def field_mentioned(text: str | None) -> tuple[str, str | None] | None:
     """The field a correction names ("change my phone to 06 12 34 56 78", "mon nom est Dupont",
     "wrong city, it's Lyon") and the new value when the message gives one."""

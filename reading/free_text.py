@@ -21,6 +21,7 @@ from languages import LANGUAGES, all_languages, words_of
 from reading.address_words import LABELS
 from reading.addresses import is_complement, read_address, read_street_line, read_town
 from reading.message_parts import split_segments
+from reading.message_reading import read_once
 
 __all__ = [
     "find_email",
@@ -391,6 +392,7 @@ def _cut(text: str, start: int, end: int, label: re.Pattern) -> str:
 _EXCLAMATIONS = re.compile(r"(?<![!?])[!?]+(?!\S)")
 
 
+@read_once("details")
 def parse_details(text: str | None) -> dict[str, str]:
     """Every form field recognisable in `text`, as raw strings."""
     text = tidy(_LINE_BREAKS.sub(" , ", "" if text is None else str(text))).rstrip(" .!")

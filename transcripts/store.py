@@ -30,6 +30,7 @@ from account.credentials import (
     password_matches,
 )
 from account.fields import FIELDS
+from reading.message_reading import READING_KEY
 from transcripts import sessions
 from transcripts.recent import DEFAULT_CACHED_CONVERSATIONS, RecentTrackers
 
@@ -86,6 +87,7 @@ def redacted_events(events: Iterable[Event], start: int = 0) -> Iterator[Event]:
             data: dict[str, Any] = event.as_dict()
             data["text"] = REDACTED
             data["parse_data"] = {**data.get("parse_data", {}), "text": REDACTED, "entities": []}
+            data["parse_data"].pop(READING_KEY, None)  # what was read of it goes too
             event = Event.from_parameters(data)
         yield event
 

@@ -146,3 +146,24 @@ def test_a_secret_is_never_split_into_sentences(domain, monkeypatch):
         answer_first.parse_message(None, password, at_question(domain, requested="password"))
     )
     assert seen == [password]
+
+
+def test_what_was_read_goes_with_the_message_but_never_a_secrets(domain, monkeypatch):
+    async def rasa_parse(self, message, tracker=None, only_output_properties=True):
+        return parsed(getattr(message, "text", message), "change_field", 0.8)
+
+    monkeypatch.setitem(
+        rasa_patches.patching._originals, (MessageProcessor, "parse_message"), rasa_parse
+    )
+    text = "le téléphone est faux, c'est 06 12 34 56 78"
+    summary = at_question(domain, asked="utter_ask_summary_confirmation")
+    data = asyncio.run(answer_first.parse_message(None, text, summary))
+    assert data["reading"] == {
+        "text": text,
+        "read": {"field_mentioned": ("phone", "06 12 34 56 78")},
+    }
+    password = "le-telephone-est-faux-c-est-0612345678"
+    data = asyncio.run(
+        answer_first.parse_message(None, password, at_question(domain, requested="password"))
+    )
+    assert "reading" not in data

@@ -101,3 +101,15 @@ def test_the_rasa_methods_the_store_replaces_are_the_ones_it_was_written_for(mon
     assert store.changed_rasa_methods() == ["save"]
     with pytest.raises(RuntimeError, match="changed save"):
         store.RedactingSQLTrackerStore(dialect="sqlite", db=":memory:")
+
+
+def test_what_was_read_of_a_secret_goes_with_it():
+    """The Rasa server writes no reading at a secret question; a secret typed elsewhere (an
+    activation code at the city question) loses the reading written with it."""
+    message = UserUttered(
+        "Ab3dEf7hJk9m",
+        {"name": "inform", "confidence": 1.0},
+        parse_data={"text": "Ab3dEf7hJk9m", "reading": {"text": "Ab3dEf7hJk9m", "read": {}}},
+    )
+    event = list(redacted_events([*asked("city"), message]))[-1]
+    assert event.text == REDACTED and "reading" not in event.parse_data
