@@ -17,6 +17,7 @@ from account.i18n import Checked, Problem
 from account.registration_form import check_form_field
 from actions import never_a_loop
 from actions.service import account_service, captcha_links, say_problem
+from reading.history import around_latest_message, steps_of_dicts
 from reading.yes_no import read_yes_no
 
 CAPTCHA_PASSED = "passed"
@@ -25,29 +26,16 @@ CAPTCHA_PASSED = "passed"
 def follows_user_message(tracker: Tracker, form_name: str) -> bool:
     """True when this validation answers the user's latest message, False when the form was
     (re)activated by an action with slots already filled, e.g. after a correction."""
-    seen_form_run = False
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            return True
-        if kind == "action" and event.get("name") not in ("action_listen", None):
-            if event.get("name") == form_name and not seen_form_run:
-                seen_form_run = True  # the form's own run, added just before the candidates
-                continue
-            return False
-    return False
+    around = around_latest_message(steps_of_dicts(tracker.events))
+    # Nothing ran since the message but the form itself (its run is logged before the candidates).
+    return around.message_seen and around.actions_after in ((), (form_name,))
 
 
 def answers_cancel_question(tracker: Tracker) -> bool:
     """Is the latest message the answer to "do you really want to give up?" (a rule's business,
     not an answer to the form)?"""
-    after_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            after_user = True
-        elif after_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") == "utter_ask_cancel"
-    return False
+    around = around_latest_message(steps_of_dicts(tracker.events))
+    return around.last_action_before == "utter_ask_cancel"
 
 
 # Below this, a yes or a no guessed by the model from words that are neither is not trusted.

@@ -26,6 +26,7 @@ from actions.form_validation import is_yes_no_answer
 from actions.never_a_loop import not_answered
 from actions.registration import registration_complete, registration_in_progress
 from actions.service import account_service, language_of
+from reading.history import around_latest_message, steps_of_dicts
 
 # Responses that ask a question outside the forms -> the response that asks it again.
 QUESTIONS = {
@@ -48,18 +49,7 @@ CLARIFY_MINIMUM = 0.2
 def last_question(tracker: Tracker) -> str | None:
     """The response that asked what the latest user message answers, if the assistant asked a
     question (of those above) in its last turn."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        kind = event.get("event")
-        if kind == "user":
-            if seen_user:
-                return None
-            seen_user = True
-        elif kind == "bot" and seen_user:
-            name = (event.get("metadata") or {}).get("utter_action")
-            if name in QUESTIONS:
-                return name
-    return None
+    return around_latest_message(steps_of_dicts(tracker.events)).last_response_among(QUESTIONS)
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker, question: str | None) -> bool:

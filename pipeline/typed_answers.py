@@ -20,13 +20,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, REQUESTED_SLOT
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 
 from account.fields import FIELDS
 from reading import dialogue
+from reading.history import around_latest_message, steps_of_events
 
 
 def reads_as_attempt(
@@ -48,17 +48,7 @@ def reads_as_attempt(
 def form_asked_last(tracker: DialogueStateTracker, form: str) -> bool:
     """Was the message typed just after the form asked its question (not, say, after "do you
     really want to give up?")?"""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            seen_user = True
-        elif (
-            seen_user
-            and isinstance(event, ActionExecuted)
-            and event.action_name != ACTION_LISTEN_NAME
-        ):
-            return event.action_name == form
-    return False
+    return around_latest_message(steps_of_events(tracker.events)).last_action_before == form
 
 
 @DefaultV1Recipe.register(

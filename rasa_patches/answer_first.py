@@ -14,7 +14,6 @@ from __future__ import annotations
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import REQUESTED_SLOT
-from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -35,19 +34,15 @@ from reading.answer_first import (
     read_answer,
 )
 from reading.dialogue import ASKING_RESPONSES, QUESTIONS, REPAIRS
+from reading.history import around_latest_message, steps_of_events
 from reading.message_reading import READING_KEY, reading_data
 
 
 def last_asked(tracker) -> str | None:
-    """The last response that asked a question since the user's previous message."""
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            return None
-        if isinstance(event, BotUttered):
-            asked = (event.metadata or {}).get("utter_action")
-            if asked in ASKING_RESPONSES:
-                return asked
-    return None
+    """The last response that asked a question since the user's previous message (the message
+    being parsed is not in the events yet)."""
+    around = around_latest_message(steps_of_events(tracker.events), message_logged=False)
+    return around.last_response_among(ASKING_RESPONSES)
 
 
 def classified(parse_data: dict, question: dict | None = None) -> Classified:
