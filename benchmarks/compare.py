@@ -85,8 +85,10 @@ def main() -> None:
         before = checkout(arguments.before, Path(temporary) / "before")
         try:
             runs: dict[str, list[dict]] = {"before": [], "after": []}
+            sides = [("before", before), ("after", PROJECT_ROOT)]
             for round_ in range(arguments.rounds):
-                for side, folder in (("before", before), ("after", PROJECT_ROOT)):
+                # Each side first in turn: the machine's drift during the run cancels out.
+                for side, folder in sides if round_ % 2 == 0 else sides[::-1]:
                     runs[side].append(measure(folder, arguments.seconds, arguments.workers))
                     print(f"round {round_ + 1} {side}: {runs[side][-1]}", flush=True)
         finally:

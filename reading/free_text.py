@@ -141,7 +141,8 @@ _TITLES = frozenset(
     docteur doctor pr pr. prof prof.
 """.split()
 )
-_GREETINGS = frozenset("bonjour bonsoir salut coucou hello hi hey".split())
+# One-word greetings ("Bonjour, Marie Curie"): "good" of "good morning" may be a surname.
+_GREETINGS = frozenset(fold(word) for word in all_languages("GREETINGS") if " " not in word)
 _TRAILERS = frozenset("here ici speaking".split())
 _NOT_NAMES = (
     LABELS
