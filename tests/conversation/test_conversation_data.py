@@ -62,12 +62,12 @@ def stop_at_password(assistant: Assistant, person: Person) -> None:
         assistant.say(person.sender, typed)
 
 
-def bot_command(assistant: Assistant, *arguments: str) -> str:
+def account_command(assistant: Assistant, *arguments: str) -> str:
     done = subprocess.run(
         [
             sys.executable,
             "-m",
-            "bot",
+            "account",
             *arguments,
             "--endpoints",
             str(assistant.home / "endpoints.yml"),
@@ -85,7 +85,7 @@ def bot_command(assistant: Assistant, *arguments: str) -> str:
 def report(assistant: Assistant, days_back: int = 5) -> dict:
     paris = datetime.now(ZoneInfo("Europe/Paris"))  # the days of the service's time zone
     since = (paris - timedelta(days=days_back)).date().isoformat()
-    return json.loads(bot_command(assistant, "report", "--json", "--since", since))
+    return json.loads(account_command(assistant, "report", "--json", "--since", since))
 
 
 @pytest.fixture(scope="module")
@@ -124,13 +124,13 @@ def test_the_report_counts_what_the_conversations_did(assistant):
     assert figures["languages"] == {"fr": 10}
     assert figures["median_minutes_to_pre_register"] is not None
     assert [item["text"] for item in figures["review"]] == ["xqzw plorf vbnm"]
-    text = bot_command(assistant, "report")
+    text = account_command(assistant, "report")
     assert "pre-registered / pré-inscrit" in text and "xqzw plorf vbnm" in text
 
 
 def test_export_gives_every_field_and_no_secret(assistant, people):
     person = people[5]
-    exported = json.loads(bot_command(assistant, "export", person.email))
+    exported = json.loads(account_command(assistant, "export", person.email))
     dumped = json.dumps(exported, ensure_ascii=False)
     [registration] = exported["registrations"]
     details = registration["details"]
@@ -162,7 +162,7 @@ def test_forget_leaves_nothing_of_the_person(assistant, people):
         person.stored_phone,
     )
     assert all(value.encode() in everything_written(assistant) for value in values)
-    out = bot_command(assistant, "forget", person.email)
+    out = account_command(assistant, "forget", person.email)
     assert "1 conversation(s) deleted" in out and "kept:" not in out
     assert person.email not in out and person.surname not in out  # counts only
     written = everything_written(assistant)
@@ -170,7 +170,7 @@ def test_forget_leaves_nothing_of_the_person(assistant, people):
         assert value.encode() not in written, value
         assert value.encode("utf-16-le") not in written, value
     # Activated: the account stays, and the command says so.
-    kept = bot_command(assistant, "forget", people[0].email)
+    kept = account_command(assistant, "forget", people[0].email)
     assert re.search(r"kept: the activated account \d{14}", kept)
     # The journeys stay (no personal data): the report still counts them.
     assert report(assistant)["funnel"]["pre_registered"] == 7
@@ -201,7 +201,7 @@ def test_purge_deletes_old_conversations_beside_live_ones_and_keeps_their_figure
     threads = [threading.Thread(target=live_registration, args=(p,)) for p in live]
     for thread in threads:
         thread.start()
-    purged = bot_command(assistant, "purge")
+    purged = account_command(assistant, "purge")
     for thread in threads:
         thread.join()
     assert failures == []

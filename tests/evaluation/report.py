@@ -51,9 +51,13 @@ async def parse_all(model: Path, texts: list[str]) -> list[tuple[dict, dict]]:
     # The reading this report measures; the others change no parse. A server started without all
     # of them says so (pipeline/typed_answers.py): not this report's case.
     rasa_patches.install([answer_first.PATCH])
-    logging.getLogger("pipeline.typed_answers").setLevel(logging.CRITICAL)
-
-    agent = Agent.load(str(model))
+    quiet = logging.getLogger("pipeline.typed_answers")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        agent = Agent.load(str(model))
+    finally:
+        quiet.setLevel(level)  # the same process may run other tests next
     parsed = []
     for text in texts:
         opening = DialogueStateTracker.from_events("evaluation", [], agent.domain.slots)

@@ -1,6 +1,7 @@
 """`make run`, `make shell` and `make test` start Rasa through `python -m rasa_patches`, which
 installs every patch before Rasa's command line runs: the same patches everywhere."""
 
+import logging
 import os
 import re
 import subprocess
@@ -102,6 +103,7 @@ def load_policy(tmp_path):
 
 
 def test_a_rasa_started_without_the_patches_says_so_loudly(tmp_path, caplog, unpatched_afterwards):
+    caplog.set_level(logging.ERROR, logger="pipeline.typed_answers")
     load_policy(tmp_path)
     errors = [r for r in caplog.records if r.levelname == "ERROR"]
     assert errors and "python -m rasa_patches" in errors[0].getMessage()
