@@ -125,6 +125,19 @@ class ActionAskAgain(Action):
         return []
 
 
+class ActionAskPending(Action):
+    """After a thank-you outside the forms: the question pending, if any, asked again ("That all
+    seems in order, thank you" at the summary must not leave the user with no question); with
+    none pending, nothing more (a thank-you at the end needs no offer)."""
+
+    def name(self) -> str:
+        return "action_ask_pending"
+
+    async def run(self, dispatcher, tracker, domain):
+        ask_again(dispatcher, tracker, last_question(tracker))
+        return []
+
+
 class ActionRepeatQuestion(Action):
     """ "Pouvez-vous répéter ?": outside a form, the last question; inside, the form asks its
     own again next (a rule), so nothing is said here."""

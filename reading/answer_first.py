@@ -36,6 +36,7 @@ from reading.person_request import asks_for_a_person
 from reading.polarity import knows_nothing, read_polarity
 from reading.replacements import new_and_old
 from reading.spelling_remarks import without_spelling_remark
+from reading.step_request import asks_where_am_i
 from reading.trust_choice import typed_trust_choice
 from reading.yes_no import read_yes_no
 
@@ -344,6 +345,8 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
         return "start_activation"  # "I received my code": nothing says it did not come
     if classified.intent != "ask_support" and asks_for_a_person(text):
         return "ask_support"  # "just give me a number I can call", whatever the question
+    if classified.intent != "where_am_i" and asks_where_am_i(text):
+        return "where_am_i"  # "où nous en sommes dans la procédure ?": the step, not the procedure
     if _asks_to_activate(text, asking, classified, pending):
         return "start_activation"
     if _asks_for_the_account(text, asking, classified, pending):

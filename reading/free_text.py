@@ -16,6 +16,7 @@ import gender_guesser.detector
 import phonenumbers
 
 from account.fields import FIELDS, longest_first
+from account.rules import check_country
 from account.rules.text import fold, tidy
 from languages import LANGUAGES, all_languages, words_of
 from reading.address_words import LABELS
@@ -391,6 +392,12 @@ def _cut(text: str, start: int, end: int, label: re.Pattern) -> str:
 
 
 _EXCLAMATIONS = re.compile(r"(?<![!?])[!?]+(?!\S)")
+_ASIDE = re.compile(r"\s*\(([^()]{2,40})\)")
+
+
+def _country_asides_apart(text: str) -> str:
+    """ "29000 Quimper (France)": a country in brackets is one more part of the address."""
+    return _ASIDE.sub(lambda m: f" , {m[1]}" if check_country(m[1]).ok else m[0], text)
 
 
 @read_once("details")
@@ -406,7 +413,8 @@ def parse_details(text: str | None) -> dict[str, str]:
     if phone:
         found["phone"] = phone.raw_string
         text = _cut(text, phone.start, phone.end, _PHONE_LABEL)
-    segments = [_pieces(segment) for segment in split_segments(_EXCLAMATIONS.sub(" , ", text))]
+    text = _country_asides_apart(_EXCLAMATIONS.sub(" , ", text))
+    segments = [_pieces(segment) for segment in split_segments(text)]
     labelled = {
         kind: value
         for pieces in segments

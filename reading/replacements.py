@@ -15,6 +15,7 @@ from reading.phrases import alternatives
 from reading.spelling_remarks import without_spelling_remark
 
 NEAR = 0.6
+ALIKE = 0.5  # difflib ratio of a new value to an old one in lower case ("marie" → "marie-claire")
 MOST_VALUE_WORDS = 5  # a value, new or old, is a few words  # difflib ratio between the new value and the value stored, when the old is not found
 
 
@@ -74,7 +75,19 @@ def new_and_old(text: str) -> tuple[str, str] | None:
         return None
     if not (_value_like(new) and _value_like(old)):
         return None  # "I would rather not do it today": a sentence, not two values
+    if not _alike(new, old):
+        return None  # "les impôts c'est vraiment pas drôle hein": a remark, not a correction
     return new, old
+
+
+def _alike(new: str, old: str) -> bool:
+    """Two values of one field: both with digits, or the old one written as a name is
+    (capitals), or spelled close to the new one ("marie" → "marie-claire")."""
+    if any(c.isdigit() for c in new + old):
+        return any(c.isdigit() for c in new) and any(c.isdigit() for c in old)
+    if all(w[:1].isupper() or fold(w) in SURNAME_PARTICLES for w in old.split()):
+        return True
+    return difflib.SequenceMatcher(None, fold(new), fold(old)).ratio() >= ALIKE
 
 
 def _value_like(said: str) -> bool:

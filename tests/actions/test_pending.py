@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.pending import (
     ActionAnswerYesNo,
     ActionAskAgain,
+    ActionAskPending,
     ActionNotUnderstood,
     ActionRepeatQuestion,
     close_readings,
@@ -216,3 +217,26 @@ def test_where_am_i_at_the_terms_is_step_one_not_nothing(make_tracker, run_actio
     ran = run_action(ActionWhereAmI(), tracker)
     assert ran.responses == ["utter_progress"]
     assert "étape 1" in ran.messages[0]["step"]
+
+
+def test_a_thank_you_at_a_question_is_followed_by_the_question_again():
+    # "That all looks in order, thanks": welcomed, and the summary's question is not lost.
+    _, said = run(
+        ActionAskPending(),
+        tracker(
+            bot("utter_summary"),
+            user("that all looks in order, thanks", "thank"),
+            bot("utter_you_are_welcome"),
+        ),
+    )
+    assert said == ["utter_ask_summary_confirmation"]
+
+
+def test_a_thank_you_with_nothing_pending_is_only_welcomed():
+    _, said = run(
+        ActionAskPending(),
+        tracker(
+            bot("utter_pdf_saved"), user("merci beaucoup", "thank"), bot("utter_you_are_welcome")
+        ),
+    )
+    assert said == []

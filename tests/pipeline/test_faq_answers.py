@@ -58,3 +58,33 @@ def test_the_answer_chosen_is_written_where_rasa_reads_it():
     assert chosen["faq"]["response"]["responses"] == [{"text": "48 h"}]
     assert chosen["faq"]["ranking"][0]["intent_response_key"] == "faq/deadline"
     assert other.get("response_selector") is None
+
+
+class FixedRanking:
+    """The answer model's ranking, as given: what the selector does with it is tested."""
+
+    def __init__(self, *ranking):
+        self._ranking = list(ranking)
+
+    def ranking(self, text):
+        return self._ranking
+
+
+@pytest.mark.parametrize(
+    "best, chosen",
+    [
+        (0.75, "faq/after_activation"),  # sure: it stands, though the clients are named
+        (0.45, "faq/many_companies"),  # hesitating: the answer whose subject is named
+    ],
+)
+def test_a_subject_named_decides_only_when_the_model_hesitates(best, chosen):
+    from pipeline.faq_answers import FaqAnswers
+
+    ranked = FixedRanking(
+        ("faq/after_activation", best), ("faq/deadline", 0.15), ("faq/many_companies", 0.05)
+    )
+    selector = FaqAnswerSelector({}, None, None, FaqAnswers(ranked, {}))
+    asked = message("faq", ("faq", 0.9))
+    asked.set("text", "une fois activé, comment on rattache les dossiers de nos clients ?")
+    selector.process([asked])
+    assert asked.get("response_selector")["faq"]["response"]["intent_response_key"] == chosen

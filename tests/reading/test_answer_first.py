@@ -408,3 +408,28 @@ def test_the_code_come_and_the_activation_asked_for_starts_it(text):
     assert read_answer(text, guessed("email_not_received", 0.7, NEITHER), None) == (
         "start_activation"
     )
+
+
+TRUST_CHOICE = pending_question(None, "registration_form", "trust_question")
+
+
+@pytest.mark.parametrize(
+    "text, pending",
+    [
+        ("Vous pouvez me rappeler où on en est dans tout ça ?", TRUST_CHOICE),
+        ("bon, j'en suis où exactement", PHONE),
+        ("Which step am I on at this point?", SUMMARY),
+        ("how far along am i with the form", None),
+    ],
+)
+def test_asking_where_one_is_gets_the_step_not_the_whole_procedure(text, pending):
+    # The procedure's words pull the classifier to the whole procedure: the step was asked.
+    reading = read_answer(text, guessed("explain_procedure", 0.7, where_am_i=0.2), pending)
+    assert reading == "where_am_i"
+
+
+@pytest.mark.parametrize(
+    "text", ["la ville où je suis née", "the town where I am from", "where do I type the code?"]
+)
+def test_a_place_or_another_question_is_not_asking_where_one_is(text):
+    assert read_answer(text, guessed("choose_trust_question", 0.9), TRUST_CHOICE) != "where_am_i"

@@ -13,6 +13,8 @@ from reading.faq_topics import named_among, topics_named
         ("mes SCI apparaîtront-elles toutes seules ?", "empty_account"),
         ("my old certificate-based access, can I keep it?", "certificate"),
         ("le délai de 48 h commence quand ?", "deadline"),
+        ("then I file and pay our VAT from there?", "after_activation"),
+        ("je pourrai déclarer directement depuis l'espace ?", "after_activation"),
     ],
 )
 def test_the_subject_of_a_question_is_named(text, topic):

@@ -70,6 +70,7 @@ def test_a_stated_order_is_followed(text, expected):
         ("pas Rennes mais Redon, bien sûr", "Redon", "Rennes"),
         ("could you put my whole first name, Marie-Laure, not Marie", "Marie-Laure", "Marie"),
         ("Le code postal est faux : 44300 et pas 44000", "44300", "44000"),
+        ("c'est claire-marie pas claire", "claire-marie", "claire"),  # typed in lower case
     ],
 )
 def test_x_not_y_gives_the_new_and_the_old_value(text, new, old):
@@ -78,7 +79,14 @@ def test_x_not_y_gives_the_new_and_the_old_value(text, new, old):
 
 @pytest.mark.parametrize(
     "text",
-    ["Il se passe quoi si je n'active pas dans les 48 heures ?", "I would rather not do it today"],
+    [
+        "Il se passe quoi si je n'active pas dans les 48 heures ?",
+        "I would rather not do it today",
+        # remarks shaped like "X, not Y", whose "values" are not alike
+        "La paperasse c'est franchement pas marrant",
+        "Mondays, not my favourite day",
+        "Le 14 juillet, pas de bureau",
+    ],
 )
 def test_a_sentence_with_a_negation_is_no_correction(text):
     assert new_and_old(text) is None
@@ -351,3 +359,20 @@ def test_the_login_email_shows_a_surname_of_two_words_typed_first():
         "first_name": "Hodan",
         "surname": "Abdi Omar",
     }
+
+
+@pytest.mark.parametrize(
+    "text, city, country",
+    [
+        (
+            "Yannick Le Gall, 3 quai de l'Odet 29000 Quimper (France), 06 72 40 11 22",
+            "Quimper",
+            "France",
+        ),
+        ("Ines Moreau, 22 rue Neuve 1000 Bruxelles (Belgique)", "Bruxelles", "Belgique"),
+        ("Tom Price, 8 Mill Lane, Bath BA1 1AA (United Kingdom)", "Bath", "United Kingdom"),
+    ],
+)
+def test_a_country_in_brackets_is_part_of_the_address(text, city, country):
+    read = parse_details(text)
+    assert (read.get("city"), read.get("country")) == (city, country)

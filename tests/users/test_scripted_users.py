@@ -91,11 +91,6 @@ def test_the_user_completes_with_what_they_meant(assistant, outcomes, persona):
     assert words(street) == words(persona.identity.street), (street, persona.identity.street)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19 open: on the blind pools the expert's opening, a request phrased as a "
-    "question, is answered with the procedure first (12 messages)",
-)
 def test_the_expert_pre_registers_in_eleven_messages(assistant):
     first = next(p for p in PEOPLE if p.expert and not p.detours and not p.wrong_first)
     expert = dataclasses.replace(
