@@ -33,7 +33,7 @@ from reading.free_text import find_email, find_phone, parse_details
 from reading.language import requested_language
 from reading.name_order import labelled_after, surname_first
 from reading.person_request import asks_for_a_person
-from reading.polarity import knows_nothing, read_polarity
+from reading.polarity import knows_nothing, outweighs_neither, read_polarity
 from reading.replacements import new_and_old
 from reading.spelling_remarks import without_spelling_remark
 from reading.step_request import asks_where_am_i
@@ -228,6 +228,10 @@ def _yes_no(text: str, classified: Classified, pending: Pending) -> str | None:
     if evident_interruption(text, classified):
         return None
     yes = plain if plain is not None else read_polarity(classified.polarity)
+    if plain is None and classified.intent in (None, dialogue.NOT_UNDERSTOOD):
+        # Understood by nothing else ("hmm bof zzz"): a yes or a no only when the yes/no model
+        # finds more of it than of neither; a weak lean would submit the registration.
+        yes = yes if outweighs_neither(classified.polarity) else None
     if classified.intent in answers:
         if classified.intent in CHANGE_INTENTS:
             # "Rien à redire, c'est parfait" is no change: a change names what to change.
@@ -346,7 +350,7 @@ def read_answer(text: str | None, classified: Classified, pending: Pending | Non
     if classified.intent != "ask_support" and asks_for_a_person(text):
         return "ask_support"  # "just give me a number I can call", whatever the question
     if classified.intent != "where_am_i" and asks_where_am_i(text):
-        return "where_am_i"  # "où nous en sommes dans la procédure ?": the step, not the procedure
+        return "where_am_i"  # "on en est où dans la démarche ?": the step, not the procedure
     if _asks_to_activate(text, asking, classified, pending):
         return "start_activation"
     if _asks_for_the_account(text, asking, classified, pending):

@@ -392,6 +392,7 @@ def _cut(text: str, start: int, end: int, label: re.Pattern) -> str:
 
 
 _EXCLAMATIONS = re.compile(r"(?<![!?])[!?]+(?!\S)")
+MOST_CHARACTERS = 400  # the longest all-at-once answer seen is under 250
 _ASIDE = re.compile(r"\s*\(([^()]{2,40})\)")
 
 
@@ -402,7 +403,11 @@ def _country_asides_apart(text: str) -> str:
 
 @read_once("details")
 def parse_details(text: str | None) -> dict[str, str]:
-    """Every form field recognisable in `text`, as raw strings."""
+    """Every form field recognisable in `text`, as raw strings; none in a message longer than any
+    answer (the NLU cuts messages at 500 characters: a message that long is no answer), where a
+    burst of random letters happened to hold a British town and postcode."""
+    if text is not None and len(str(text)) > MOST_CHARACTERS:
+        return {}
     text = tidy(_LINE_BREAKS.sub(" , ", "" if text is None else str(text))).rstrip(" .!")
     found: dict[str, str] = {}
     email = _EMAIL.search(text)

@@ -72,6 +72,14 @@ def knows_nothing(probabilities: dict[str, float] | None) -> bool:
     return probabilities == KNOWS_NOTHING
 
 
+def outweighs_neither(probabilities: dict[str, float] | None) -> bool:
+    """Is the message more a yes, or more a no, than neither?"""
+    if not probabilities:
+        return False
+    neither = probabilities.get(NEITHER, 1.0)
+    return max(probabilities.get(YES, 0.0), probabilities.get(NO, 0.0)) > neither
+
+
 def read_polarity(probabilities: dict[str, float] | None) -> bool | None:
     """True for a yes, False for a no, None when the message says neither or the model is not
     sure. A message with little of a yes or a no in it ("hmm", "asdf") says neither; otherwise

@@ -14,9 +14,9 @@ from reading.free_text import SURNAME_PARTICLES
 from reading.phrases import alternatives
 from reading.spelling_remarks import without_spelling_remark
 
-NEAR = 0.6
+NEAR = 0.6  # difflib ratio between the new value and the value stored, when the old is not found
 ALIKE = 0.5  # difflib ratio of a new value to an old one in lower case ("marie" → "marie-claire")
-MOST_VALUE_WORDS = 5  # a value, new or old, is a few words  # difflib ratio between the new value and the value stored, when the old is not found
+MOST_VALUE_WORDS = 5  # a value, new or old, is a few words
 
 
 _IT_IS = rf"(?:(?:{alternatives('IT_IS_WORDS', folded=False)})\s*:?\s+)?"

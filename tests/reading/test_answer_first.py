@@ -433,3 +433,18 @@ def test_asking_where_one_is_gets_the_step_not_the_whole_procedure(text, pending
 )
 def test_a_place_or_another_question_is_not_asking_where_one_is(text):
     assert read_answer(text, guessed("choose_trust_question", 0.9), TRUST_CHOICE) != "where_am_i"
+
+
+LEANING_YES = {"yes": 0.12, "no": 0.05, "neither": 0.83}
+
+
+@pytest.mark.parametrize("text", ["hmm bof zzz", "uhh well whatever"])
+def test_a_message_understood_by_nothing_and_a_weak_lean_is_no_yes_at_the_summary(text):
+    # A lean of the yes/no model with mostly neither would submit the registration.
+    reading = read_answer(text, guessed("nlu_fallback", 0.3, LEANING_YES, deny=0.1), SUMMARY)
+    assert reading not in ("affirm", "confirm")
+
+
+def test_a_yes_the_classifier_missed_but_the_yes_no_model_sees_is_a_yes():
+    reading = read_answer("nickel chrome, envoyez", guessed("nlu_fallback", 0.3, YES), SUMMARY)
+    assert reading == "affirm"

@@ -376,3 +376,14 @@ def test_the_login_email_shows_a_surname_of_two_words_typed_first():
 def test_a_country_in_brackets_is_part_of_the_address(text, city, country):
     read = parse_details(text)
     assert (read.get("city"), read.get("country")) == (city, country)
+
+
+def test_a_message_longer_than_any_answer_gives_no_values():
+    noise = "xQ7 " * 110 + "\u2029ZLIT CO1 5QP\u2029" + "kP2 " * 10  # random letters around a town
+    assert len(noise) > 400 and parse_details(noise) == {}
+    long_answer = (
+        "Bonjour, je suis Anne-Sophie de Villeneuve-Bargemon, expert-comptable associée, "
+        "joignable au 06 12 34 56 78 ou au bureau, et mon adresse professionnelle est le "
+        "12 bis avenue du Maréchal de Lattre de Tassigny, 92100 Boulogne-Billancourt, France"
+    )
+    assert parse_details(long_answer)["city"] == "Boulogne-Billancourt"
